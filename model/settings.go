@@ -1,0 +1,53 @@
+package model
+
+import (
+	"net/http"
+	"slices"
+	"time"
+)
+
+// Languages the interface speaks; "" follows the operating system.
+var Languages = []string{"", "de", "en"}
+
+// MaxLogoBytes is the largest company logo Tandem stores.
+const MaxLogoBytes = 2 << 20
+
+// Settings are the company's details and the file's preferences. They live
+// in the database, so they travel with the file.
+type Settings struct {
+	CompanyName string    `json:"companyName,omitempty"`
+	Address     string    `json:"address,omitempty"` // several lines
+	Logo        []byte    `json:"logo,omitempty"`    // PNG or JPEG
+	Language    string    `json:"language,omitempty"`
+	Updated     time.Time `json:"updated,omitzero"`
+}
+
+// Validate checks the settings.
+func (s *Settings) Validate() error {
+	var ps problems
+	if len([]rune(s.CompanyName)) > 120 {
+		ps.add("companyName", "too_long", "120")
+	}
+	if len(s.Logo) > 0 {
+		if len(s.Logo) > MaxLogoBytes {
+			ps.add("logo", "logo_too_large", "2 MB")
+		} else if t := http.DetectContentType(s.Logo); t != "image/png" && t != "image/jpeg" {
+			ps.add("logo", "logo_type")
+		}
+	}
+	if !slices.Contains(Languages, s.Language) {
+		ps.add("language", "choice")
+	}
+	return ps.err("settings")
+}
+
+// AuditEntry records one change: when, by which operating-system user, what
+// was done to which record, and a short summary without confidential content.
+type AuditEntry struct {
+	Time     time.Time `json:"time"`
+	User     string    `json:"user"`
+	Action   string    `json:"action"` // create, update, delete, backup, restore, import, migrate
+	Entity   string    `json:"entity"`
+	EntityID ID        `json:"entityId,omitempty"`
+	Summary  string    `json:"summary,omitempty"`
+}
