@@ -287,8 +287,8 @@ func TestCheckInAndTraining(t *testing.T) {
 }
 
 func TestSettingsValidate(t *testing.T) {
-	s := Settings{Logo: []byte("GIF89a........"), Language: "fr"}
-	if got := problemCodes(s.Validate()); !slices.Equal(got, []string{"logo:logo_type", "language:choice"}) {
+	s := Settings{Logo: []byte("GIF89a........")}
+	if got := problemCodes(s.Validate()); !slices.Equal(got, []string{"logo:logo_type"}) {
 		t.Fatalf("problems = %v", got)
 	}
 }

@@ -2,12 +2,8 @@ package model
 
 import (
 	"net/http"
-	"slices"
 	"time"
 )
-
-// Languages the interface speaks; "" follows the operating system.
-var Languages = []string{"", "de", "en"}
 
 // MaxLogoBytes is the largest company logo Tandem stores.
 const MaxLogoBytes = 2 << 20
@@ -34,9 +30,6 @@ func (s *Settings) Validate() error {
 		} else if t := http.DetectContentType(s.Logo); t != "image/png" && t != "image/jpeg" {
 			ps.add("logo", "logo_type")
 		}
-	}
-	if !slices.Contains(Languages, s.Language) {
-		ps.add("language", "choice")
 	}
 	return ps.err("settings")
 }

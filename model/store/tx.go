@@ -1,0 +1,265 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"tandem/model"
+)
+
+// Tx is one transaction on the store. It has the same record methods as
+// Store, and is valid only inside the function given to Batch.
+type Tx struct {
+	tx  *bbolt.Tx
+	s   *Store
+	now time.Time // the clock, read once per transaction
+}
+
+// newTx wraps a bbolt transaction of the store.
+func (s *Store) newTx(btx *bbolt.Tx) *Tx {
+	return &Tx{tx: btx, s: s, now: s.opt.Now().Round(0)}
+}
+
+// get returns the value under k in bucket, nil when either is missing. The
+// bytes are valid only inside the transaction.
+func (tx *Tx) get(bucket, k []byte) []byte {
+	if b := tx.tx.Bucket(bucket); b != nil {
+		return b.Get(k)
+	}
+	return nil
+}
+
+// scan calls fn for every key in bucket that starts with prefix, in key
+// order. A missing bucket has no keys.
+func (tx *Tx) scan(bucket, prefix []byte, fn func(k, v []byte) error) error {
+	b := tx.tx.Bucket(bucket)
+	if b == nil {
+		return nil
+	}
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if err := fn(k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// childIDs lists the ids of a parent's records in a child index, ascending.
+func (tx *Tx) childIDs(ix *index, parent model.ID) []model.ID {
+	var ids []model.ID
+	_ = tx.scan(ix.bucket, key(parent), func(k, _ []byte) error {
+		ids = append(ids, idOf(k[8:]))
+		return nil
+	})
+	return ids
+}
+
+// writable returns the bucket for a write; an error when the file lacks it.
+func writable(btx *bbolt.Tx, name []byte) (*bbolt.Bucket, error) {
+	if b := btx.Bucket(name); b != nil {
+		return b, nil
+	}
+	e := model.E("store", model.Damaged, fmt.Errorf("%w: %s", errMissingBucket, name))
+	e.Arg = string(name)
+	return nil, e
+}
+
+// put stores v under k in bucket.
+func (tx *Tx) put(bucket, k, v []byte) error {
+	b, err := writable(tx.tx, bucket)
+	if err != nil {
+		return err
+	}
+	return b.Put(k, v)
+}
+
+// nextID takes the next id of a bucket.
+func (tx *Tx) nextID(bucket []byte) (model.ID, error) {
+	b, err := writable(tx.tx, bucket)
+	if err != nil {
+		return 0, err
+	}
+	n, err := b.NextSequence()
+	return model.ID(n), err
+}
+
+// decode reads a stored JSON value into v.
+func decode(raw []byte, v any) error {
+	if err := json.Unmarshal(raw, v); err != nil {
+		return model.E("store.decode", model.Damaged, err)
+	}
+	return nil
+}
+
+// fetch loads the record under id from bucket; nil without error when there
+// is none.
+func fetch[T any](tx *Tx, bucket []byte, id model.ID) (*T, error) {
+	raw := tx.get(bucket, key(id))
+	if raw == nil {
+		return nil, nil
+	}
+	v := new(T)
+	if err := decode(raw, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// decodeAll decodes every value of a bucket, in key order. A large bucket
+// is decoded by one goroutine per processor, inside the transaction.
+func decodeAll[T any](tx *Tx, bucket []byte) ([]T, error) {
+	var raws [][]byte
+	_ = tx.scan(bucket, nil, func(_, raw []byte) error {
+		raws = append(raws, raw)
+		return nil
+	})
+	out := make([]T, len(raws))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(raws)/1000))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w * len(raws) / workers; i < (w+1)*len(raws)/workers && errs[w] == nil; i++ {
+				errs[w] = decode(raws[i], &out[i])
+			}
+		})
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+// audit appends an entry to the audit log.
+func (tx *Tx) audit(action, entity string, id model.ID, summary string) error {
+	seq, err := tx.nextID(bucketAudit)
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(model.AuditEntry{Time: tx.now, User: tx.s.opt.User, Action: action,
+		Entity: entity, EntityID: id, Summary: summary})
+	if err != nil {
+		return err
+	}
+	return tx.put(bucketAudit, key(seq), data)
+}
+
+// entry is one key a record has in an index.
+type entry struct {
+	ix  *index
+	key []byte
+}
+
+// unique returns the entry of value in a unique index; none for "".
+func unique(ix *index, value string) entry {
+	if value == "" {
+		return entry{}
+	}
+	return entry{ix, []byte(value)}
+}
+
+// child returns the entry of a record under its parent in a child index.
+func child(ix *index, parent, id model.ID) entry { return entry{ix, pair(parent, id)} }
+
+// value is what the entry stores for the record id.
+func (e entry) value(id model.ID) []byte {
+	if e.ix.field == "" {
+		return []byte{}
+	}
+	return key(id)
+}
+
+// putEntries writes a record's index entries, except those it already has.
+func putEntries(btx *bbolt.Tx, id model.ID, es, has []entry) error {
+	return eachEntry(btx, es, has, func(b *bbolt.Bucket, e entry) error { return b.Put(e.key, e.value(id)) })
+}
+
+// deleteEntries removes index entries, except those also in keep.
+func deleteEntries(btx *bbolt.Tx, es, keep []entry) error {
+	return eachEntry(btx, es, keep, func(b *bbolt.Bucket, e entry) error { return b.Delete(e.key) })
+}
+
+// eachEntry calls fn with every entry of es that is not in skip and its bucket.
+func eachEntry(btx *bbolt.Tx, es, skip []entry, fn func(*bbolt.Bucket, entry) error) error {
+	for _, e := range es {
+		if e.ix == nil || hasEntry(skip, e) {
+			continue
+		}
+		b, err := writable(btx, e.ix.bucket)
+		if err != nil {
+			return err
+		}
+		if err := fn(b, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func hasEntry(es []entry, e entry) bool {
+	for _, x := range es {
+		if x.ix == e.ix && bytes.Equal(x.key, e.key) {
+			return true
+		}
+	}
+	return false
+}
+
+// conflicts returns the problems of unique entries that another record
+// already holds.
+func (tx *Tx) conflicts(id model.ID, es []entry) []model.Problem {
+	var ps []model.Problem
+	for _, e := range es {
+		if e.ix == nil || e.ix.field == "" {
+			continue
+		}
+		owner := tx.get(e.ix.bucket, e.key)
+		if owner == nil || idOf(owner) == id {
+			continue
+		}
+		p := model.Problem{Field: e.ix.field, Code: e.ix.code}
+		if e.ix.arg != nil {
+			p.Arg = e.ix.arg(tx, idOf(owner))
+		}
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+// failure builds a store-level rule violation.
+func failure(op string, kind model.Kind, entity string, ps ...model.Problem) error {
+	e := model.E(op, kind, ps)
+	e.Entity = entity
+	return e
+}
+
+// withOp returns err as a Tandem error of the operation op, keeping its kind,
+// entity and problems; nil stays nil.
+func withOp(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *model.Error
+	if errors.As(err, &e) {
+		c := *e
+		c.Op = op
+		return &c
+	}
+	return model.E(op, err)
+}
+
+// notFound is the error for a missing record.
+func notFound(op, entity string, id model.ID) error {
+	e := model.E(op, model.NotFound)
+	e.Entity = entity
+	if id != 0 {
+		e.Arg = fmt.Sprint(id)
+	}
+	return e
+}
