@@ -1,0 +1,125 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"tandem/model"
+)
+
+// field is one labelled input of a detail form with room for its
+// validation message right below it.
+type field struct {
+	name     string // the Problem.Field it answers to
+	input    fyne.CanvasObject
+	required bool
+	message  *widget.Label
+}
+
+// fieldSet lays out a form's fields and shows validation problems next to
+// the fields they concern.
+type fieldSet struct {
+	fields []*field
+}
+
+// add appends a field labelled with the translation of "field."+name; a
+// required field gets an asterisk.
+func (fs *fieldSet) add(name string, input fyne.CanvasObject, required bool) {
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	fs.fields = append(fs.fields, &field{name: name, input: input, required: required, message: msg})
+}
+
+// view returns the form: labels on the left, inputs with their messages on
+// the right.
+func (fs *fieldSet) view() fyne.CanvasObject {
+	objs := make([]fyne.CanvasObject, 0, 2*len(fs.fields))
+	for _, f := range fs.fields {
+		label := fieldName(f.name)
+		if f.required {
+			label += " *"
+		}
+		objs = append(objs, widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{}),
+			container.NewVBox(f.input, f.message))
+	}
+	return container.New(layout.NewFormLayout(), objs...)
+}
+
+// clear hides every message.
+func (fs *fieldSet) clear() {
+	for _, f := range fs.fields {
+		f.message.SetText("")
+		f.message.Hide()
+	}
+}
+
+// show puts each problem next to its field and returns the problems that
+// belong to no field of this form.
+func (fs *fieldSet) show(problems []model.Problem) (rest []model.Problem) {
+	fs.clear()
+	for _, p := range problems {
+		f := fs.find(p.Field)
+		if f == nil {
+			rest = append(rest, p)
+			continue
+		}
+		text := ProblemText(p)
+		if f.message.Text != "" {
+			text = f.message.Text + " " + text
+		}
+		f.message.SetText(text)
+		f.message.Show()
+	}
+	return rest
+}
+
+func (fs *fieldSet) find(name string) *field {
+	for _, f := range fs.fields {
+		if f.name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// message returns the validation message shown for a field ("" if none).
+func (fs *fieldSet) message(name string) string {
+	if f := fs.find(name); f != nil {
+		return f.message.Text
+	}
+	return ""
+}
+
+// formButtons is the row under a detail form: save on the right, as
+// desktop users expect, delete on the left.
+func formButtons(onSave, onRevert, onDelete func()) (save, revert, del *widget.Button, row fyne.CanvasObject) {
+	save = widget.NewButton(lang.L("button.save"), onSave)
+	save.Importance = widget.HighImportance
+	revert = widget.NewButton(lang.L("button.revert"), onRevert)
+	del = widget.NewButton(lang.L("button.delete"), onDelete)
+	del.Importance = widget.DangerImportance
+	row = container.NewHBox(del, layout.NewSpacer(), revert, save)
+	return save, revert, del, row
+}
+
+// centredHint is a sentence in the middle of an empty detail pane that says
+// what to do; it wraps within the pane's width.
+func centredHint(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Alignment = fyne.TextAlignCenter
+	return container.NewVBox(layout.NewSpacer(), l, layout.NewSpacer())
+}
+
+// trackedEntry is an entry that reports every change, so a form knows it
+// has unsaved edits.
+func trackedEntry(changed func()) *widget.Entry {
+	e := widget.NewEntry()
+	e.OnChanged = func(string) { changed() }
+	return e
+}

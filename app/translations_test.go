@@ -1,0 +1,133 @@
+package app
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"testing"
+
+	"tandem/assets"
+	"tandem/model"
+)
+
+func loadTranslations(t *testing.T, language string) map[string]any {
+	t.Helper()
+	data, err := assets.Translations.ReadFile("translations/" + language + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("%s.json: %v", language, err)
+	}
+	return m
+}
+
+// TestTranslationsHaveTheSameKeys keeps de.json and en.json complete: the
+// same keys, and the same {{.Placeholders}} in each text.
+func TestTranslationsHaveTheSameKeys(t *testing.T) {
+	de, en := loadTranslations(t, German), loadTranslations(t, English)
+	placeholder := regexp.MustCompile(`\{\{\s*\.\w+\s*\}\}`)
+	for k, v := range de {
+		w, ok := en[k]
+		if !ok {
+			t.Errorf("en.json lacks %q", k)
+			continue
+		}
+		ds, _ := v.(string)
+		es, _ := w.(string)
+		a, b := placeholder.FindAllString(ds, -1), placeholder.FindAllString(es, -1)
+		slices.Sort(a)
+		slices.Sort(b)
+		if !slices.Equal(a, b) {
+			t.Errorf("%q: placeholders differ: de %v, en %v", k, a, b)
+		}
+	}
+	for k := range en {
+		if _, ok := de[k]; !ok {
+			t.Errorf("de.json lacks %q", k)
+		}
+	}
+}
+
+// sourceFiles returns the Go files (not tests) of the packages that show text.
+func sourceFiles(t *testing.T) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, dir := range []string{".", "../cli", "../model", "../model/store", "../demo"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range files {
+			if matched, _ := filepath.Match("*_test.go", filepath.Base(f)); matched {
+				continue
+			}
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[f] = string(data)
+		}
+	}
+	return out
+}
+
+// TestEveryKeyInCodeIsTranslated finds the keys the code asks for — literal
+// ones and those built from domain values — and checks both files have them.
+func TestEveryKeyInCodeIsTranslated(t *testing.T) {
+	de := loadTranslations(t, German)
+	need := map[string]string{} // key → where it comes from
+	add := func(key, from string) { need[key] = from }
+	patterns := []struct {
+		re     *regexp.Regexp
+		prefix string
+	}{
+		{regexp.MustCompile(`lang\.L\("([^"]+[^."])"`), ""},
+		{regexp.MustCompile(`Code: "(\w+)"`), "problem."},
+		{regexp.MustCompile(`ps\.add\("\w+", "(\w+)"`), "problem."},
+		{regexp.MustCompile(`Field: "(\w+)"`), "field."},
+		{regexp.MustCompile(`ps\.add\("(\w+)"`), "field."},
+		{regexp.MustCompile(`fields\.add\("(\w+)"`), "field."},
+		{regexp.MustCompile(`transitionError\([^)]*"(\w+)"\)`), "problem."},
+		{regexp.MustCompile(`func \(s \*\w+\) id\(\) string\s*\{ return "(\w+)" \}`), "nav."},
+		{regexp.MustCompile(`Backup\("(\w+)"\)`), "backup.reason."},
+		{regexp.MustCompile(`card\([^,]+, "[^"]+", "(\w+)"\)`), "overview.open."},
+		{regexp.MustCompile(`option\("(\w+)"`), "welcome."},
+		{regexp.MustCompile(`option\("(\w+)"`), "welcome.%s.text"},
+	}
+	for file, src := range sourceFiles(t) {
+		for _, p := range patterns {
+			for _, m := range p.re.FindAllStringSubmatch(src, -1) {
+				key := p.prefix + m[1]
+				if p.prefix == "welcome.%s.text" {
+					key = "welcome." + m[1] + ".text"
+				}
+				add(key, file)
+			}
+		}
+	}
+	for k := model.Other; k <= model.IO; k++ {
+		add("error."+k.String(), "model.Kind")
+	}
+	for l := 0; l <= model.LevelTrainee; l++ {
+		add("level."+strconv.Itoa(l), "levels")
+	}
+	for _, s := range salutations {
+		add("salutation."+s, "salutations")
+	}
+	for _, s := range model.ProgrammeStates {
+		add("programme.state."+string(s), "model.ProgrammeStates")
+	}
+	for _, r := range []string{"daily", "manual", "import", "migration", "restore"} {
+		add("backup.reason."+r, "store reasons")
+	}
+	for key, from := range need {
+		if _, ok := de[key]; !ok {
+			t.Errorf("key %q (from %s) is missing in the translations", key, from)
+		}
+	}
+	if len(need) < 150 {
+		t.Fatalf("found only %d keys in the code; the patterns have gone stale", len(need))
+	}
+}
