@@ -2,6 +2,7 @@ package app
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -107,6 +108,19 @@ func hasText(t *testing.T, w fyne.Window, text string) bool {
 	for _, root := range everything(w) {
 		walk(t, root, func(o fyne.CanvasObject) {
 			if l, ok := o.(*widget.Label); ok && l.Text == text && l.Visible() {
+				found = true
+			}
+		})
+	}
+	return found
+}
+
+// hasTextContaining reports whether a visible label on screen contains text.
+func hasTextContaining(t *testing.T, w fyne.Window, text string) bool {
+	found := false
+	for _, root := range everything(w) {
+		walk(t, root, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, text) && l.Visible() {
 				found = true
 			}
 		})
