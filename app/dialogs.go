@@ -91,6 +91,7 @@ func chooseFile(win fyne.Window, exts []string, onChosen func(path string)) {
 		onChosen(path)
 	}, win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetTitleText(lang.L("file.open.title"))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
@@ -109,6 +110,8 @@ func chooseNewFile(win fyne.Window, name string, onChosen func(path string)) {
 		}
 		askFileName(win, dir.Path(), name, onChosen)
 	}, win)
+	d.SetTitleText(lang.L("file.folder.title"))
+	d.SetConfirmText(lang.L("file.folder.choose"))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
