@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -98,7 +97,7 @@ func openFile(op, path string, timeout time.Duration, readOnly bool) (db *bbolt.
 	// The free list is loaded here, where guard recovers, not later in
 	// bbolt's check goroutine.
 	db, err = bbolt.Open(path, 0o600, &bbolt.Options{Timeout: timeout, ReadOnly: readOnly, PreLoadFreelist: true,
-		InitialMmapSize: initialMmapSize(), OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
 			f, err := os.OpenFile(name, flag, perm)
 			file = f
 			return f, err
@@ -107,18 +106,6 @@ func openFile(op, path string, timeout time.Duration, readOnly bool) (db *bbolt.
 		return nil, openError(op, path, err)
 	}
 	return db, nil
-}
-
-// initialMmapSize is the address space mapped at the start, so that a
-// growing file is not remapped (which copies every dirty page and waits for
-// all readers) until it is that large. Mapping beyond the end of the file
-// costs nothing on Unix; on Windows bbolt would grow the file to the mapped
-// size, so there it keeps its default.
-func initialMmapSize() int {
-	if runtime.GOOS == "windows" {
-		return 0
-	}
-	return 64 << 20
 }
 
 // header is what the meta bucket says about a file.
