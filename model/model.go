@@ -28,9 +28,32 @@ func (m *Meta) Head() *Meta { return m }
 // Clean trims a text value and folds runs of white space, non-breaking spaces
 // included, into one space — as people type and spreadsheets export it.
 func Clean(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f'
-	}), " ")
+	if isClean(s) {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, isBlank), " ")
+}
+
+func isBlank(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' }
+
+// isClean reports whether s is already trimmed and folded: no blank at
+// either end, and no blank other than single plain spaces.
+func isClean(s string) bool {
+	prevSpace := true // a leading blank is not clean
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case isBlank(r):
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
 }
 
 // CleanList cleans every entry, drops empty ones and duplicates (ignoring

@@ -68,3 +68,13 @@ func BenchmarkFilter10000(b *testing.B) {
 		f.Apply(people, text)
 	}
 }
+
+func TestClean(t *testing.T) {
+	for in, want := range map[string]string{"": "", "Anna": "Anna", " Anna": "Anna", "Anna ": "Anna",
+		"Anna  Maria": "Anna Maria", "Anna\u00a0Maria": "Anna Maria", "Anna\tMaria": "Anna Maria",
+		"Anna Maria": "Anna Maria", "  ": "", "\u202f": ""} {
+		if got := Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
