@@ -149,7 +149,8 @@ func (k *kind[T, P]) put(tx *Tx, v P) error {
 	return k.write(tx, op, v, old)
 }
 
-// write stamps and stores the record with its index entries and an audit entry.
+// write stamps and stores the record with its index entries and an audit
+// entry (none in a quiet transaction).
 func (k *kind[T, P]) write(tx *Tx, op string, v, old P) error {
 	h := v.Head()
 	action := "update"
@@ -181,7 +182,7 @@ func (k *kind[T, P]) write(tx *Tx, op string, v, old P) error {
 	if err == nil {
 		err = tx.put(k.bucket, key(h.ID), data)
 	}
-	if err == nil {
+	if err == nil && !tx.quiet {
 		err = tx.audit(action, k.entity, h.ID, k.summary(v))
 	}
 	return withOp(op, err)

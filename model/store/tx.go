@@ -20,6 +20,9 @@ type Tx struct {
 	tx  *bbolt.Tx
 	s   *Store
 	now time.Time // the clock, read once per transaction
+	// quiet skips the audit entry per saved record; the caller writes one
+	// for the whole transaction (ImportPersons).
+	quiet bool
 }
 
 // newTx wraps a bbolt transaction of the store.
