@@ -1,0 +1,217 @@
+package roster
+
+import (
+	"tandem/model"
+)
+
+// Change is one field that an import would change on an existing person.
+type Change struct {
+	Field    string // model.Person JSON field name, e.g. "department"
+	Old, New string // as shown to the user (dates formatted ISO)
+}
+
+// Entry is a row of the list paired with the person it becomes or updates.
+type Entry struct {
+	Record  Record
+	Person  model.Person // the person as it will be stored (existing ID for updates)
+	Changes []Change     // for changed persons
+	Former  bool         // the exit date has passed (today)
+}
+
+// Rejection is a row that will not be imported, with the reason.
+type Rejection struct {
+	Row     int           // the row's number
+	Rows    []int         // all rows involved, e.g. for duplicates within the file (sorted)
+	Problem model.Problem // Field + Code (+Arg), translated by the app via "problem."+Code
+	Values  []string      // the row's values (for "Fehlerliste speichern")
+}
+
+// Plan is what an import would do; nothing is written when it is made.
+type Plan struct {
+	Source    model.Source // file name + time
+	New       []Entry
+	Changed   []Entry
+	Unchanged []Entry
+	Rejected  []Rejection
+	Missing   []model.Person // current (not former) people of the database absent from the list
+}
+
+// Former counts the imported rows (new, changed and unchanged) whose exit
+// date has passed.
+func (p *Plan) Former() int {
+	n := 0
+	for _, list := range [][]Entry{p.New, p.Changed, p.Unchanged} {
+		for _, e := range list {
+			if e.Former {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Problem codes of rows MakePlan refuses, besides the codes of Record.Problems
+// and of model.Person.Validate. Arg holds the row numbers ("3, 17") or the
+// name of the person who has the value.
+const (
+	CodeDuplicateEmployeeNo = "duplicate_employee_no" // rows of the file share an employee number
+	CodeDuplicateEmail      = "duplicate_email"       // rows of the file share an e-mail address
+	CodeDuplicatePerson     = "duplicate_person"      // rows of the file are one person of the database
+	CodeEmployeeNoTaken     = "employee_no_taken"     // the number belongs to another person of the database
+	CodeEmailTaken          = "email_taken"           // the address belongs to another person of the database
+)
+
+// MakePlan compares the records of a staff list with the people in the
+// database (existing) and says what an import would do; nothing is written.
+//
+// Matching: a row is the existing person with its employee number, else the
+// one with its e-mail address (ignoring case), else the one with its first
+// and last name and birth year (only when both sides know the birth year;
+// names alone are not enough). A person found by e-mail or name must not
+// have another employee number or e-mail address than the row. Rows not
+// matched are new people.
+//
+// Refused rows: a row with Record.Problems (its first problem); rows sharing
+// an employee number (CodeDuplicateEmployeeNo) or an e-mail address
+// (CodeDuplicateEmail), or matching one existing person (CodeDuplicatePerson)
+// — every row involved, Arg and Rows naming them all; a row whose employee
+// number or e-mail address belongs to another existing person
+// (CodeEmployeeNoTaken, CodeEmailTaken, Arg that person's name — a value
+// counts as taken while the database holds it, even when the same list
+// gives its holder another one: swapped addresses take two imports); a row
+// whose person fails model.Person.Validate (its first problem).
+//
+// Carried fields: the plan does not know the file's columns, so a field
+// counts as carried by the list when at least one record has a value in it.
+// Carried fields overwrite an existing person's values — an empty cell
+// clears the value; fields the list does not carry keep the existing values.
+//
+// Managers given by name ("Vorname Nachname" or "Nachname, Vorname",
+// ignoring case and umlauts) are resolved to employee numbers through the
+// list's rows and the database; a name that is unknown or ambiguous leaves
+// the manager empty without refusing the row. A cell with a digit that is
+// no known employee number is kept as a number (names have no digits).
+//
+// New and changed people get source as their Source; unchanged ones stay as
+// they are. Missing lists the current (not former by today) existing people
+// that no row matches, when at least one row is imported.
+func MakePlan(records []Record, existing []model.Person, today model.Date, source model.Source) *Plan {
+	rows := prepareRows(records, existing)
+	db := indexPeople(existing)
+	pr := &planner{Plan: &Plan{Source: source}, records: records, rows: rows, db: db, today: today,
+		match: make([]int, len(rows)), carried: carriedAttrs(records, rows)}
+	seen := make([]bool, len(existing))
+	for i := range rows {
+		pr.match[i] = db.match(&rows[i])
+		if pr.match[i] >= 0 {
+			seen[pr.match[i]] = true
+		}
+	}
+	pr.dups = findDuplicates(records, rows, pr.match)
+	pr.size()
+	for i := range records {
+		pr.add(i)
+	}
+	pl := pr.Plan
+	if len(pl.New)+len(pl.Changed)+len(pl.Unchanged) > 0 {
+		for i := range existing {
+			if !seen[i] && !existing[i].Former(today) {
+				pl.Missing = append(pl.Missing, existing[i])
+			}
+		}
+	}
+	return pl
+}
+
+// prepareRows returns the records' persons, normalised, without bookkeeping,
+// with the managers given by name resolved.
+func prepareRows(records []Record, existing []model.Person) []model.Person {
+	rows := make([]model.Person, len(records))
+	for i := range records {
+		p := &rows[i]
+		*p = records[i].Person
+		p.Meta, p.Source = model.Meta{}, model.Source{}
+		p.Normalize()
+	}
+	var mgr *managerIndex
+	for i := range records {
+		if rows[i].ManagerNo == "" && records[i].ManagerRef != "" {
+			if mgr == nil {
+				mgr = newManagerIndex(rows, existing)
+			}
+			rows[i].ManagerNo = mgr.resolve(records[i].ManagerRef)
+		}
+	}
+	return rows
+}
+
+// planner is the state of MakePlan.
+type planner struct {
+	*Plan
+	records []Record
+	rows    []model.Person // the records' persons, prepared
+	db      *peopleIndex
+	today   model.Date
+	match   []int // by row: the index of the existing person it is, or -1
+	carried []bool
+	dups    map[int]dupGroup
+}
+
+// size gives the lists of entries room for the rows that may go to each:
+// entries are large, and 10 000 of them should not be copied as the lists grow.
+func (pr *planner) size() {
+	var fresh, changed, same int
+	for i, m := range pr.match {
+		switch {
+		case m < 0:
+			fresh++
+		case rowDiffers(&pr.db.list[m], &pr.rows[i], pr.carried):
+			changed++
+		default:
+			same++
+		}
+	}
+	pr.New, pr.Changed, pr.Unchanged = make([]Entry, 0, fresh), make([]Entry, 0, changed), make([]Entry, 0, same)
+}
+
+// add sorts row i into the plan.
+func (pr *planner) add(i int) {
+	rec, p, m := &pr.records[i], &pr.rows[i], pr.match[i]
+	if prob, involved := refusedEarly(rec, pr.dups, i); prob != nil {
+		pr.reject(rec, *prob, involved)
+		return
+	}
+	e := Entry{Record: *rec, Person: *p}
+	if m >= 0 {
+		e.Person, e.Changes = mergeRow(&pr.db.list[m], p, pr.carried)
+	}
+	if prob := pr.db.taken(&e.Person, m); prob != nil {
+		pr.reject(rec, *prob, nil)
+		return
+	}
+	if m >= 0 && len(e.Changes) == 0 {
+		e.Person = pr.db.list[m]
+		e.Former = e.Person.Former(pr.today)
+		pr.Unchanged = append(pr.Unchanged, e)
+		return
+	}
+	if ps := model.ProblemsOf(e.Person.Validate()); len(ps) > 0 {
+		pr.reject(rec, ps[0], nil)
+		return
+	}
+	e.Person.Source = pr.Source
+	e.Former = e.Person.Former(pr.today)
+	if m >= 0 {
+		pr.Changed = append(pr.Changed, e)
+	} else {
+		pr.New = append(pr.New, e)
+	}
+}
+
+// reject adds a refused row; involved lists every row concerned (nil: the row alone).
+func (pl *Plan) reject(rec *Record, p model.Problem, involved []int) {
+	if involved == nil {
+		involved = []int{rec.Row}
+	}
+	pl.Rejected = append(pl.Rejected, Rejection{Row: rec.Row, Rows: involved, Problem: p, Values: rec.Values})
+}
