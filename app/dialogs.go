@@ -2,7 +2,7 @@ package app
 
 import (
 	"errors"
-	"image/color"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,11 +10,11 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tandem/model"
@@ -30,14 +30,14 @@ func showError(win fyne.Window, err error) {
 
 // showInfo shows a message with an OK button.
 func showInfo(win fyne.Window, title, message string) {
-	d := dialog.NewCustom(title, lang.L("button.ok"), wrapped(message), win)
+	d := dialog.NewCustom(title, lang.L("button.ok"), wrapped(message, 460), win)
 	d.Show()
 }
 
 // confirm asks a yes/no question; onYes runs when the user agrees. The
 // confirming button says what will happen ("Löschen"), not just "Ja".
 func confirm(win fyne.Window, title, message, yes string, onYes func()) dialog.Dialog {
-	d := dialog.NewCustomConfirm(title, yes, lang.L("button.cancel"), wrapped(message), func(ok bool) {
+	d := dialog.NewCustomConfirm(title, yes, lang.L("button.cancel"), wrapped(message, 460), func(ok bool) {
 		if ok {
 			onYes()
 		}
@@ -46,13 +46,39 @@ func confirm(win fyne.Window, title, message, yes string, onYes func()) dialog.D
 	return d
 }
 
-// wrapped is a label for dialog text that wraps at a readable width.
-func wrapped(message string) fyne.CanvasObject {
+// wrapped is a label for dialog text that wraps at a readable width and
+// tells the dialog how tall it is: Fyne sizes a wrapping label as one line.
+func wrapped(message string, width float32) fyne.CanvasObject {
 	l := widget.NewLabel(message)
 	l.Wrapping = fyne.TextWrapWord
-	width := canvas.NewRectangle(color.Transparent)
-	width.SetMinSize(fyne.NewSize(460, 0))
-	return container.NewVBox(width, l)
+	pad := theme.InnerPadding()
+	lineHeight := fyne.MeasureText("Ág", theme.TextSize(), fyne.TextStyle{}).Height + theme.LineSpacing()
+	lines := wrappedLines(message, width-2*pad, func(s string) float32 {
+		return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width
+	})
+	return container.NewGridWrap(fyne.NewSize(width, float32(lines)*lineHeight+2*pad), l)
+}
+
+// wrappedLines counts the lines text takes when wrapped at word boundaries
+// to width, as measured by measure.
+func wrappedLines(text string, width float32, measure func(string) float32) int {
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		lines++
+		line := ""
+		for _, word := range strings.Fields(para) {
+			next := word
+			if line != "" {
+				next = line + " " + word
+			}
+			if line != "" && measure(next) > width {
+				lines++
+				next = word
+			}
+			line = next
+		}
+	}
+	return lines
 }
 
 // running counts the background work under way; the application waits for
@@ -154,3 +180,31 @@ func withExtension(name string) string {
 
 // databaseExtensions are the file endings of Tandem database files.
 var databaseExtensions = []string{".db", ".tandem"}
+
+// saveFile asks where to save a file named name and writes it with write in
+// the background, behind a progress dialog saying message; a failure is
+// shown as a sentence.
+func saveFile(win fyne.Window, name, message string, write func(w io.Writer) error) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(win, err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		background(win, message, func() error {
+			werr := write(wc)
+			if cerr := wc.Close(); werr == nil {
+				werr = cerr
+			}
+			if werr != nil && model.KindOf(werr) == model.Other {
+				werr = model.E("save", model.IO, werr)
+			}
+			return werr
+		}, func(err error) { showError(win, err) })
+	}, win)
+	d.SetFileName(name)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}

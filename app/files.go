@@ -1,12 +1,14 @@
 package app
 
 import (
+	"io"
 	"path/filepath"
 
 	"fyne.io/fyne/v2/lang"
 
 	"tandem/demo"
 	"tandem/model/store"
+	"tandem/roster"
 )
 
 // openOtherFile lets the user pick another database file and opens it.
@@ -98,4 +100,17 @@ func (u *ui) offerRestoreAfterDamage(st *store.Store, damage error) {
 			}
 			u.open(path)
 		})
+}
+
+// startImport opens the wizard that imports a staff list.
+func (u *ui) startImport() {
+	newImportWizard(u.st, u.win, u.prefs, u.today, func() { u.reload("persons") }).start()
+}
+
+// startExport writes everything in the file to an Excel workbook.
+func (u *ui) startExport() {
+	st := u.st
+	saveFile(u.win, lang.L("export.file"), lang.L("export.running"), func(w io.Writer) error {
+		return roster.Export(w, st, Language())
+	})
 }

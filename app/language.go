@@ -1,6 +1,8 @@
 package app
 
 import (
+	"os"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -55,6 +57,10 @@ func UseLanguage(setting string) string {
 	tags := []fyne.Locale{"en", "de"}
 	if tag, err := language.Parse(system); err == nil {
 		tags = append(tags, fyne.Locale(tag.String()))
+	} else if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
+		// A "C.UTF-8" locale names no language, and Fyne logs an error each
+		// time it looks it up; LANGUAGE tells it (and only this process) ours.
+		_ = os.Setenv("LANGUAGE", current)
 	}
 	for _, tag := range tags {
 		if err := lang.AddTranslationsForLocale(data, tag); err != nil {

@@ -49,6 +49,9 @@ func ProblemText(p model.Problem) string {
 	return lang.L("problem."+p.Code, map[string]any{"Arg": p.Arg})
 }
 
+// FieldName is the label of a field named in a Problem.
+func FieldName(field string) string { return fieldName(field) }
+
 // fieldName is the label of a field named in a Problem.
 func fieldName(field string) string {
 	if field == "" {

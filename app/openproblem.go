@@ -21,9 +21,7 @@ func (u *ui) showOpenProblem(path string, err error) {
 	iconBox := container.NewGridWrap(fyne.NewSize(64, 64), icon)
 	title := widget.NewLabelWithStyle(lang.L("openproblem.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	msg := widget.NewLabel(Message(err))
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Alignment = fyne.TextAlignCenter
+	msg := wrapped(Message(err), 600)
 
 	var buttons []fyne.CanvasObject
 	switch model.KindOf(err) {
@@ -53,7 +51,7 @@ func (u *ui) showOpenProblem(path string, err error) {
 
 	width := canvas.NewRectangle(nil)
 	width.SetMinSize(fyne.NewSize(640, 0))
-	body := container.NewVBox(width, container.NewCenter(iconBox), title, msg,
+	body := container.NewVBox(width, container.NewCenter(iconBox), title, container.NewCenter(msg),
 		container.NewCenter(container.NewHBox(buttons...)))
 	u.win.SetContent(container.NewCenter(body))
 }

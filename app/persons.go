@@ -25,6 +25,8 @@ type personsScreen struct {
 	st    personStore
 	win   fyne.Window
 	today func() model.Date
+	// onImport starts the import wizard, onExport the Excel export; nil hides the buttons.
+	onImport, onExport func()
 
 	all   []model.Person
 	texts []string // all[i].SearchText()
@@ -42,8 +44,8 @@ type personsScreen struct {
 	content    fyne.CanvasObject
 }
 
-func newPersonsScreen(st personStore, win fyne.Window, today func() model.Date) *personsScreen {
-	s := &personsScreen{st: st, win: win, today: today}
+func newPersonsScreen(st personStore, win fyne.Window, today func() model.Date, onImport, onExport func()) *personsScreen {
+	s := &personsScreen{st: st, win: win, today: today, onImport: onImport, onExport: onExport}
 	s.buildUI()
 	return s
 }
@@ -69,10 +71,17 @@ func (s *personsScreen) buildUI() {
 	s.count.Importance = widget.LowImportance
 
 	newButton := widget.NewButtonWithIcon(lang.L("persons.new"), theme.ContentAddIcon(), s.onNew)
+	excel := container.NewHBox()
+	if s.onImport != nil {
+		excel.Add(widget.NewButtonWithIcon(lang.L("persons.import"), theme.DownloadIcon(), s.onImport))
+	}
+	if s.onExport != nil {
+		excel.Add(widget.NewButtonWithIcon(lang.L("persons.export"), theme.UploadIcon(), s.onExport))
+	}
 	filters := container.NewVBox(
-		s.search,
+		container.NewBorder(nil, nil, nil, newButton, s.search),
 		container.NewGridWithColumns(2, s.department, s.level),
-		container.NewBorder(nil, nil, nil, newButton, s.former),
+		container.NewBorder(nil, nil, nil, excel, s.former),
 	)
 	left := container.NewBorder(filters, s.count, nil, nil, s.list)
 

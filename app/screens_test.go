@@ -178,7 +178,7 @@ func BenchmarkPersonsScreenShow10000(b *testing.B) {
 	w.Resize(fyne.NewSize(1180, 760))
 	b.ResetTimer()
 	for b.Loop() {
-		s := newPersonsScreen(st, w, fixedToday)
+		s := newPersonsScreen(st, w, fixedToday, nil, nil)
 		w.SetContent(s.view())
 		s.show()
 	}

@@ -46,7 +46,7 @@ func newShell(u *ui) *shell {
 	s := &shell{u: u}
 	s.screens = []screen{
 		newOverviewScreen(u.st, u.st.Path(), s.goTo),
-		newPersonsScreen(u.st, u.win, u.today),
+		newPersonsScreen(u.st, u.win, u.today, u.startImport, u.startExport),
 		newProgrammesScreen(u.st, u.win),
 		newSettingsScreen(u.st, u.win, u),
 	}

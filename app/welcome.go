@@ -13,6 +13,7 @@ import (
 
 // welcomeActions are the ways to start from an empty file.
 type welcomeActions interface {
+	startImport()
 	loadExample()
 	openOtherFile()
 	startEmpty()
@@ -42,10 +43,13 @@ func (w *welcomePage) view() fyne.CanvasObject {
 		}
 		text := widget.NewLabel(lang.L("welcome." + key + ".text"))
 		text.Wrapping = fyne.TextWrapWord
-		return widget.NewCard("", "", container.NewBorder(nil, b, nil, nil, text))
+		card := widget.NewCard("", "", container.NewBorder(nil, b, nil, nil, text))
+		// A fixed cell: a wrapping label cannot tell a grid how tall it will be.
+		return container.NewGridWrap(fyne.NewSize(356, 160), card)
 	}
-	options := container.NewGridWithColumns(3,
-		option("example", theme.MediaPlayIcon(), w.act.loadExample, true),
+	options := container.NewGridWithColumns(2,
+		option("import", theme.DownloadIcon(), w.act.startImport, true),
+		option("example", theme.MediaPlayIcon(), w.act.loadExample, false),
 		option("open", theme.FolderOpenIcon(), w.act.openOtherFile, false),
 		option("empty", theme.ContentAddIcon(), w.act.startEmpty, false))
 	file := widget.NewLabel(lang.L("welcome.file", map[string]any{"File": w.path}))
@@ -53,9 +57,10 @@ func (w *welcomePage) view() fyne.CanvasObject {
 	file.Alignment = fyne.TextAlignCenter
 	file.Wrapping = fyne.TextWrapBreak
 
-	body := container.NewVBox(container.NewCenter(icon), title, intro, options, file)
+	body := container.NewVBox(container.NewCenter(icon), title,
+		container.NewGridWrap(fyne.NewSize(720, 64), intro), options, file)
 	width := canvas.NewRectangle(nil)
-	width.SetMinSize(fyne.NewSize(820, 0))
+	width.SetMinSize(fyne.NewSize(720, 0))
 	return container.NewCenter(container.NewVBox(width, body))
 }
 

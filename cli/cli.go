@@ -5,7 +5,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -40,6 +39,8 @@ var commands = map[string]func(e env, args []string) int{
 	"backup":  runBackup,
 	"restore": runRestore,
 	"check":   runCheck,
+	"import":  runImport,
+	"export":  runExport,
 }
 
 // openWindow starts the window; a variable so tests can replace it.
@@ -233,10 +234,8 @@ func runCheck(e env, args []string) int {
 		if err != nil && report.File == "" {
 			report = checkReport{File: path, Problems: []string{app.Message(err)}}
 		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if jerr := enc.Encode(report); jerr != nil {
-			return fail(e, jerr)
+		if code := printJSON(e, report); code != ok {
+			return code
 		}
 		if err != nil {
 			fmt.Fprintln(e.stderr, app.Message(err))
