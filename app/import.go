@@ -358,7 +358,7 @@ func previewTab(key string, lines []string) *container.TabItem {
 func entryLines(entries []roster.Entry, changes bool) []string {
 	out := make([]string, len(entries))
 	for i, e := range entries {
-		line := lang.L("import.row", map[string]any{"Row": e.Record.Row}) + " " + e.Person.SortName()
+		line := lang.L("import.row", map[string]any{"Row": e.Row}) + " " + e.Person.SortName()
 		if e.Former {
 			line += " (" + lang.L("persons.status.former", map[string]any{"Date": formatDate(e.Person.ExitDate)}) + ")"
 		}

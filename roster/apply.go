@@ -2,6 +2,7 @@ package roster
 
 import (
 	"fmt"
+	"iter"
 
 	"tandem/model"
 	"tandem/model/store"
@@ -11,6 +12,12 @@ import (
 type Store interface {
 	Backup(reason string) (store.Backup, error)
 	ImportPersons(creates, updates []model.Person, formers []model.ID, summary string) error
+}
+
+// seqStore is a Store that also takes the persons one by one
+// (*store.Store does): Apply then needs no copy of the plan's persons.
+type seqStore interface {
+	ImportPersonsSeq(creates, updates iter.Seq[*model.Person], formers []model.ID, summary string) error
 }
 
 // Apply writes a plan: first an "import" backup (when it fails, nothing is
@@ -23,7 +30,11 @@ func Apply(s Store, p *Plan, markFormer []model.ID, today model.Date) error {
 	if _, err := s.Backup("import"); err != nil {
 		return err
 	}
-	return s.ImportPersons(entryPersons(p.New), entryPersons(p.Changed), markFormer, applySummary(p, len(markFormer)))
+	summary := applySummary(p, len(markFormer))
+	if ss, ok := s.(seqStore); ok {
+		return ss.ImportPersonsSeq(entrySeq(p.New), entrySeq(p.Changed), markFormer, summary)
+	}
+	return s.ImportPersons(entryPersons(p.New), entryPersons(p.Changed), markFormer, summary)
 }
 
 // Summary describes an applied plan for the audit log: "Import aus
@@ -40,4 +51,15 @@ func entryPersons(es []Entry) []model.Person {
 		out[i] = es[i].Person
 	}
 	return out
+}
+
+// entrySeq yields the persons of the entries, without copying them.
+func entrySeq(es []Entry) iter.Seq[*model.Person] {
+	return func(yield func(*model.Person) bool) {
+		for i := range es {
+			if !yield(&es[i].Person) {
+				return
+			}
+		}
+	}
 }

@@ -37,7 +37,8 @@ func TestExportRoundTrip(t *testing.T) {
 			for _, p := range persons {
 				byNo[p.EmployeeNo] = p
 			}
-			for i, row := range prepareRows(recs, persons) {
+			for i, e := range prepareRows(recs, persons) {
+				row := e.Person
 				if p, ok := byNo[row.EmployeeNo]; !ok || !samePerson(row, p) || len(recs[i].Problems) > 0 {
 					t.Fatalf("row %d read as %+v, problems %v; stored %+v", recs[i].Row, row, recs[i].Problems, p)
 				}

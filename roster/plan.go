@@ -12,7 +12,10 @@ type Change struct {
 
 // Entry is a row of the list paired with the person it becomes or updates.
 type Entry struct {
-	Record  Record
+	// Row is the row's number in the list. The entry keeps no more of the
+	// row than that, so that a plan of 100 000 rows does not hold every
+	// row's values twice (DESIGN §8 bounds the import's peak heap).
+	Row     int
 	Person  model.Person // the person as it will be stored (existing ID for updates)
 	Changes []Change     // for changed persons
 	Former  bool         // the exit date has passed (today)
@@ -102,7 +105,7 @@ func MakePlan(records []Record, existing []model.Person, today model.Date, sourc
 		match: make([]int, len(rows)), carried: carriedAttrs(records, rows)}
 	seen := make([]bool, len(existing))
 	for i := range rows {
-		pr.match[i] = db.match(&rows[i])
+		pr.match[i] = db.match(&rows[i].Person)
 		if pr.match[i] >= 0 {
 			seen[pr.match[i]] = true
 		}
@@ -113,6 +116,12 @@ func MakePlan(records []Record, existing []model.Person, today model.Date, sourc
 		pr.add(i)
 	}
 	pl := pr.Plan
+	// New was built over rows (see add): clear the rest, and let a short
+	// list go of the large array.
+	clear(rows[len(pl.New):])
+	if len(pl.New) < len(rows)/2 {
+		pl.New = append(make([]Entry, 0, len(pl.New)), pl.New...)
+	}
 	if len(pl.New)+len(pl.Changed)+len(pl.Unchanged) > 0 {
 		for i := range existing {
 			if !seen[i] && !existing[i].Former(today) {
@@ -123,23 +132,26 @@ func MakePlan(records []Record, existing []model.Person, today model.Date, sourc
 	return pl
 }
 
-// prepareRows returns the records' persons, normalised, without bookkeeping,
-// with the managers given by name resolved.
-func prepareRows(records []Record, existing []model.Person) []model.Person {
-	rows := make([]model.Person, len(records))
+// prepareRows returns entries of the records' persons, normalised, without
+// bookkeeping, with the managers given by name resolved. They are entries
+// so that the plan's new entries can take their place (one array for
+// 100 000 rows instead of two).
+func prepareRows(records []Record, existing []model.Person) []Entry {
+	rows := make([]Entry, len(records))
 	for i := range records {
-		p := &rows[i]
+		rows[i].Row = records[i].Row
+		p := &rows[i].Person
 		*p = records[i].Person
 		p.Meta, p.Source = model.Meta{}, model.Source{}
 		p.Normalize()
 	}
 	var mgr *managerIndex
 	for i := range records {
-		if rows[i].ManagerNo == "" && records[i].ManagerRef != "" {
+		if rows[i].Person.ManagerNo == "" && records[i].ManagerRef != "" {
 			if mgr == nil {
 				mgr = newManagerIndex(rows, existing)
 			}
-			rows[i].ManagerNo = mgr.resolve(records[i].ManagerRef)
+			rows[i].Person.ManagerNo = mgr.resolve(records[i].ManagerRef)
 		}
 	}
 	return rows
@@ -149,7 +161,7 @@ func prepareRows(records []Record, existing []model.Person) []model.Person {
 type planner struct {
 	*Plan
 	records []Record
-	rows    []model.Person // the records' persons, prepared
+	rows    []Entry // the records' persons, prepared; New is built over it
 	db      *peopleIndex
 	today   model.Date
 	match   []int // by row: the index of the existing person it is, or -1
@@ -165,23 +177,24 @@ func (pr *planner) size() {
 		switch {
 		case m < 0:
 			fresh++
-		case rowDiffers(&pr.db.list[m], &pr.rows[i], pr.carried):
+		case rowDiffers(&pr.db.list[m], &pr.rows[i].Person, pr.carried):
 			changed++
 		default:
 			same++
 		}
 	}
-	pr.New, pr.Changed, pr.Unchanged = make([]Entry, 0, fresh), make([]Entry, 0, changed), make([]Entry, 0, same)
+	pr.New, pr.Changed, pr.Unchanged = pr.rows[:0:fresh], make([]Entry, 0, changed), make([]Entry, 0, same)
 }
 
 // add sorts row i into the plan.
 func (pr *planner) add(i int) {
-	rec, p, m := &pr.records[i], &pr.rows[i], pr.match[i]
+	rec, p, m := &pr.records[i], &pr.rows[i].Person, pr.match[i]
 	if prob, involved := refusedEarly(rec, pr.dups, i); prob != nil {
 		pr.reject(rec, *prob, involved)
 		return
 	}
-	e := Entry{Record: *rec, Person: *p}
+	// e is a copy: New is appended over rows, at most at index i.
+	e := Entry{Row: rec.Row, Person: *p}
 	if m >= 0 {
 		e.Person, e.Changes = mergeRow(&pr.db.list[m], p, pr.carried)
 	}

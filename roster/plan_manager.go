@@ -16,24 +16,29 @@ type managerIndex struct {
 
 // newManagerIndex indexes the people of the list (rows) and of the database
 // that have an employee number.
-func newManagerIndex(rows, existing []model.Person) *managerIndex {
+func newManagerIndex(rows []Entry, existing []model.Person) *managerIndex {
 	m := &managerIndex{numbers: map[string]bool{}, byName: map[string]string{}}
-	for _, list := range [][]model.Person{rows, existing} {
-		for i := range list {
-			p := &list[i]
-			if p.EmployeeNo == "" {
-				continue
-			}
-			m.numbers[p.EmployeeNo] = true
-			k := foldName(p.FullName())
-			if no, ok := m.byName[k]; !ok {
-				m.byName[k] = p.EmployeeNo
-			} else if no != p.EmployeeNo {
-				m.byName[k] = ""
-			}
-		}
+	for i := range rows {
+		m.add(&rows[i].Person)
+	}
+	for i := range existing {
+		m.add(&existing[i])
 	}
 	return m
+}
+
+// add indexes a person with an employee number.
+func (m *managerIndex) add(p *model.Person) {
+	if p.EmployeeNo == "" {
+		return
+	}
+	m.numbers[p.EmployeeNo] = true
+	k := foldName(p.FullName())
+	if no, ok := m.byName[k]; !ok {
+		m.byName[k] = p.EmployeeNo
+	} else if no != p.EmployeeNo {
+		m.byName[k] = ""
+	}
 }
 
 // resolve returns the employee number a manager cell means: a known

@@ -51,7 +51,7 @@ func describePlan(pl *Plan) []string {
 	var out []string
 	entries := func(kind string, es []Entry) {
 		for _, e := range es {
-			line := fmt.Sprintf("%s %d %s #%d", kind, e.Record.Row, e.Person.FullName(), e.Person.ID)
+			line := fmt.Sprintf("%s %d %s #%d", kind, e.Row, e.Person.FullName(), e.Person.ID)
 			for _, c := range e.Changes {
 				line += fmt.Sprintf(" %s:%s→%s", c.Field, c.Old, c.New)
 			}
@@ -157,12 +157,12 @@ func TestMakePlan(t *testing.T) {
 			}
 			for _, e := range append(slices.Clone(pl.New), pl.Changed...) {
 				if e.Person.Source != planSource {
-					t.Errorf("row %d: planSource %+v", e.Record.Row, e.Person.Source)
+					t.Errorf("row %d: planSource %+v", e.Row, e.Person.Source)
 				}
 			}
 			for _, e := range pl.Unchanged {
 				if e.Person.Source != planEarlier {
-					t.Errorf("unchanged row %d got planSource %+v", e.Record.Row, e.Person.Source)
+					t.Errorf("unchanged row %d got planSource %+v", e.Row, e.Person.Source)
 				}
 			}
 			for _, r := range pl.Rejected {

@@ -1,6 +1,12 @@
 package store
 
-import "tandem/model"
+import (
+	"bytes"
+	"encoding/json"
+	"iter"
+
+	"tandem/model"
+)
 
 // ImportPersons writes a whole staff-list import in one transaction: it
 // creates the persons of creates (their IDs are ignored: each gets the next
@@ -15,26 +21,61 @@ import "tandem/model"
 // one entry (action "import", entity "person") with the summary. All or
 // nothing: on any error nothing is written. The slices are not changed.
 func (s *Store) ImportPersons(creates, updates []model.Person, formers []model.ID, summary string) error {
+	return s.ImportPersonsSeq(pointers(creates), pointers(updates), formers, summary)
+}
+
+// ImportPersonsSeq is ImportPersons with the creates and the updates handed
+// over one by one, so that a large import needs no slice of copies; the
+// persons are read, not changed. A nil sequence is empty. Still one
+// transaction: all or nothing.
+func (s *Store) ImportPersonsSeq(creates, updates iter.Seq[*model.Person], formers []model.ID, summary string) error {
 	return s.update(func(tx *Tx) error { return tx.importPersons(creates, updates, formers, summary) })
 }
 
-// importPersons is ImportPersons inside the transaction tx.
-func (tx *Tx) importPersons(creates, updates []model.Person, formers []model.ID, summary string) error {
-	const op = "store.ImportPersons"
-	tx.quiet = true
-	defer func() { tx.quiet = false }()
-	for _, p := range creates {
-		p.ID = 0
-		if err := importOne(tx, op, &p); err != nil {
-			return err
+// pointers yields a pointer to each element of ps.
+func pointers(ps []model.Person) iter.Seq[*model.Person] {
+	return func(yield func(*model.Person) bool) {
+		for i := range ps {
+			if !yield(&ps[i]) {
+				return
+			}
 		}
 	}
-	for _, p := range updates {
-		if p.ID == 0 {
-			return notFound(op, persons.entity, 0)
+}
+
+// importPersons is ImportPersons inside the transaction tx.
+func (tx *Tx) importPersons(creates, updates iter.Seq[*model.Person], formers []model.ID, summary string) error {
+	const op = "store.ImportPersons"
+	tx.quiet, tx.pack = true, newPacker()
+	defer func() { tx.quiet, tx.pack = false, nil }()
+	// bbolt holds every page this transaction writes in memory until the
+	// commit: full pages instead of its half-full default halve them. New
+	// ids are appended in ascending order, so the persons bucket does not
+	// split again; index pages split as the next writes need it.
+	for _, name := range [][]byte{persons.bucket, ixPersonEmpNo.bucket, ixPersonEmail.bucket} {
+		if b := tx.tx.Bucket(name); b != nil {
+			b.FillPercent = 1
 		}
-		if err := importOne(tx, op, &p); err != nil {
-			return err
+	}
+	var p model.Person // the copy written, reused: the store keeps nothing of it
+	if creates != nil {
+		for c := range creates {
+			p = *c
+			p.ID = 0
+			if err := importOne(tx, op, &p); err != nil {
+				return err
+			}
+		}
+	}
+	if updates != nil {
+		for u := range updates {
+			if u.ID == 0 {
+				return notFound(op, persons.entity, 0)
+			}
+			p = *u
+			if err := importOne(tx, op, &p); err != nil {
+				return err
+			}
 		}
 	}
 	today := model.DateOf(tx.now)
@@ -66,4 +107,48 @@ func importOne(tx *Tx, op string, p *model.Person) error {
 		e.Arg = p.FullName()
 	}
 	return err
+}
+
+// packer encodes the records of one import. bbolt keeps the value slices it
+// is given until the commit, so a value must never be reused within the
+// transaction; cutting them from large blocks saves an allocation (and its
+// size-class slack) per record.
+type packer struct {
+	buf   bytes.Buffer
+	enc   *json.Encoder
+	block []byte // the unused rest of the current block
+}
+
+// packBlock is the size of the blocks values are cut from.
+const packBlock = 1 << 20
+
+func newPacker() *packer {
+	p := &packer{}
+	p.enc = json.NewEncoder(&p.buf) // escapes HTML as json.Marshal does
+	return p
+}
+
+// marshal returns the JSON of v as json.Marshal does, in memory that stays
+// untouched until the transaction ends.
+func (p *packer) marshal(v any) ([]byte, error) {
+	p.buf.Reset()
+	if err := p.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	data := bytes.TrimSuffix(p.buf.Bytes(), []byte("\n"))
+	if len(data) > packBlock/8 {
+		return bytes.Clone(data), nil
+	}
+	return p.keep(data), nil
+}
+
+// keep copies data into the current block.
+func (p *packer) keep(data []byte) []byte {
+	if len(data) > len(p.block) {
+		p.block = make([]byte, packBlock)
+	}
+	out := p.block[:len(data):len(data)]
+	copy(out, data)
+	p.block = p.block[len(data):]
+	return out
 }

@@ -153,3 +153,35 @@ func BenchmarkImportPersons10000(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// TestImportPersonsSeq takes the persons one by one, stores the same JSON
+// as a single save and leaves the caller's persons as they were.
+func TestImportPersonsSeq(t *testing.T) {
+	s, _ := openTest(t)
+	creates := []model.Person{*newPerson(20), *newPerson(21)}
+	creates[1].Department = "  Forschung <&> Entwicklung "
+	want := creates[1]
+	must(t, s.ImportPersonsSeq(slices.Values([]*model.Person{&creates[0], &creates[1]}), nil, nil, "Import"))
+	if creates[1].ID != 0 || creates[1].Department != want.Department {
+		t.Fatalf("the caller's person was changed: %+v", creates[1])
+	}
+	p, err := s.PersonByEmployeeNo("00021")
+	must(t, err)
+	if p.Department != "Forschung <&> Entwicklung" || p.ID == 0 {
+		t.Fatalf("stored %+v", p)
+	}
+	all, err := s.Persons()
+	must(t, err)
+	if len(all) != 2 {
+		t.Fatalf("%d persons, want 2", len(all))
+	}
+	// A save after the import writes as usual, and the import's values
+	// (cut from shared blocks) are read back intact.
+	p.JobTitle = "Leitung"
+	must(t, s.SavePerson(&p))
+	q, err := s.PersonByEmployeeNo("00020")
+	must(t, err)
+	if q.FirstName != creates[0].FirstName {
+		t.Fatalf("read back %+v", q)
+	}
+}

@@ -172,7 +172,13 @@ func (k *kind[T, P]) write(tx *Tx, op string, v, old P) error {
 	if old != nil {
 		was = k.index(old)
 	}
-	data, err := json.Marshal(v)
+	var data []byte
+	var err error
+	if tx.pack != nil {
+		data, err = tx.pack.marshal(v)
+	} else {
+		data, err = json.Marshal(v)
+	}
 	if err == nil {
 		err = deleteEntries(tx.tx, was, es)
 	}

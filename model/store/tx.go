@@ -23,6 +23,9 @@ type Tx struct {
 	// quiet skips the audit entry per saved record; the caller writes one
 	// for the whole transaction (ImportPersons).
 	quiet bool
+	// pack, when set (ImportPersons), encodes records through one buffer
+	// and cuts the values bbolt keeps until the commit from large blocks.
+	pack *packer
 }
 
 // newTx wraps a bbolt transaction of the store.
