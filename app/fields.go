@@ -123,3 +123,20 @@ func trackedEntry(changed func()) *widget.Entry {
 	e.OnChanged = func(string) { changed() }
 	return e
 }
+
+// askToLeave runs next at once when nothing is unsaved, or after the user
+// agreed to discard the unsaved changes to name; stay runs when they choose
+// to keep editing (so a list can select the edited record again).
+func askToLeave(win fyne.Window, dirty func() bool, name string, next, stay func()) {
+	if !dirty() {
+		next()
+		return
+	}
+	d := confirm(win, lang.L("persons.unsaved.title"),
+		lang.L("persons.unsaved.message", map[string]any{"Name": name}), lang.L("button.discard"), next)
+	d.SetOnClosed(func() {
+		if dirty() {
+			stay()
+		}
+	})
+}

@@ -185,21 +185,9 @@ func (s *personsScreen) onSelected(row widget.ListItemID) {
 	}, func() { s.reselect() })
 }
 
-// leaveForm runs next when the form may be left: at once, or after the user
-// agreed to discard unsaved changes; stay runs when they want to keep editing.
+// leaveForm runs next when the form may be left (see askToLeave).
 func (s *personsScreen) leaveForm(next, stay func()) {
-	if !s.form.dirty {
-		next()
-		return
-	}
-	d := confirm(s.win, lang.L("persons.unsaved.title"),
-		lang.L("persons.unsaved.message", map[string]any{"Name": s.form.title()}),
-		lang.L("button.discard"), next)
-	d.SetOnClosed(func() {
-		if s.form.dirty {
-			stay()
-		}
-	})
+	askToLeave(s.win, func() bool { return s.form.dirty }, s.form.title(), next, stay)
 }
 
 // reselect selects the person in the form in the list again.

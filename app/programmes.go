@@ -153,20 +153,26 @@ func (s *programmesScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 func (s *programmesScreen) onSelected(i widget.ListItemID) {
 	p := s.all[i]
 	if p.ID == s.selected && s.editor.Visible() {
-		return
+		return // also when reselect puts the edited programme back
 	}
 	s.leave(func() { s.load(p) })
 }
 
-// leave runs next at once, or after the user agreed to discard changes.
+// leave runs next when the form may be left (see askToLeave); staying
+// selects the edited programme in the list again.
 func (s *programmesScreen) leave(next func()) {
-	if !s.dirty {
-		next()
-		return
+	askToLeave(s.win, func() bool { return s.dirty }, s.editing.Name, next, s.reselect)
+}
+
+// reselect selects the programme in the form in the list again.
+func (s *programmesScreen) reselect() {
+	for i := range s.all {
+		if s.all[i].ID == s.selected {
+			s.list.Select(i)
+			return
+		}
 	}
-	confirm(s.win, lang.L("persons.unsaved.title"),
-		lang.L("persons.unsaved.message", map[string]any{"Name": s.editing.Name}),
-		lang.L("button.discard"), next)
+	s.list.UnselectAll()
 }
 
 // onNew starts a new programme with Tandem's defaults (Ctrl/Cmd+N).

@@ -183,3 +183,31 @@ func BenchmarkPersonsScreenShow10000(b *testing.B) {
 		s.show()
 	}
 }
+
+func TestProgrammeUnsavedChangesStay(t *testing.T) {
+	newTestApp(t)
+	st := openTestStore(t)
+	for _, name := range []string{"Alpha", "Beta"} {
+		if err := st.SaveProgramme(model.NewProgramme(name, German)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1100, 800))
+	s := newProgrammesScreen(st, w)
+	w.SetContent(s.view())
+	s.show()
+	s.list.Select(0)
+	s.name.SetText("Alpha 2")
+	s.list.Select(1)
+	tapButton(t, w, "Abbrechen")
+	if s.name.Text != "Alpha 2" || s.editing.Name != "Alpha" {
+		t.Fatalf("the edit was lost: form %q, editing %q", s.name.Text, s.editing.Name)
+	}
+	s.list.Select(1)
+	tapButton(t, w, "Änderungen verwerfen")
+	if s.name.Text != "Beta" {
+		t.Fatalf("after discarding the form shows %q", s.name.Text)
+	}
+}
