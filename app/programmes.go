@@ -20,13 +20,15 @@ type programmeStore interface {
 	DeleteProgramme(id model.ID) error
 	Enrolments(programme model.ID) ([]model.Enrolment, error)
 	Tandems(programme model.ID) ([]model.Tandem, error)
+	Persons() ([]model.Person, error)
 }
 
 // programmesScreen lists the programmes and edits one: framework, dates,
 // rhythm, session length and topic catalogue.
 type programmesScreen struct {
-	st  programmeStore
-	win fyne.Window
+	st    programmeStore
+	win   fyne.Window
+	today func() model.Date
 
 	all      []model.Programme
 	selected model.ID
@@ -47,6 +49,8 @@ type programmesScreen struct {
 	hrContact *widget.Entry
 	agreement *widget.Check
 	topics    *topicEditor
+	mentees   *targetGroupEditor
+	mentors   *targetGroupEditor
 	fields    fieldSet
 	del       *widget.Button
 	saved     *widget.Label
@@ -55,8 +59,8 @@ type programmesScreen struct {
 	content   fyne.CanvasObject
 }
 
-func newProgrammesScreen(st programmeStore, win fyne.Window) *programmesScreen {
-	s := &programmesScreen{st: st, win: win}
+func newProgrammesScreen(st programmeStore, win fyne.Window, today func() model.Date) *programmesScreen {
+	s := &programmesScreen{st: st, win: win, today: today}
 	s.buildUI()
 	return s
 }
@@ -84,6 +88,8 @@ func (s *programmesScreen) buildUI() {
 	s.state = widget.NewSelect(nil, func(string) { s.changed() })
 	s.agreement = widget.NewCheck(lang.L("programmes.agreementRequired"), func(bool) { s.changed() })
 	s.topics = newTopicEditor(s.changed)
+	s.mentees = newTargetGroupEditor(s.changed)
+	s.mentors = newTargetGroupEditor(s.changed)
 
 	s.fields.add("name", s.name, true)
 	s.fields.add("state", s.state, false)
@@ -95,6 +101,8 @@ func (s *programmesScreen) buildUI() {
 	s.fields.add("agreementRequired", s.agreement, false)
 	s.fields.add("framework", s.framework, false)
 	s.fields.add("topics", s.topics.view(), true)
+	s.fields.add("mentees", s.mentees.view(), false)
+	s.fields.add("mentors", s.mentors.view(), false)
 
 	var buttons fyne.CanvasObject
 	_, _, s.del, buttons = formButtons(s.onSave, s.onRevert, s.onDelete)
@@ -210,14 +218,22 @@ func (s *programmesScreen) load(p model.Programme) {
 	s.agreement.SetChecked(p.AgreementRequired)
 	s.framework.SetText(p.Framework)
 	s.topics.set(p.Topics)
+	people, err := s.st.Persons()
+	if err != nil {
+		showError(s.win, err)
+	}
+	s.mentees.set(p.Mentees, people, s.today())
+	s.mentors.set(p.Mentors, people, s.today())
 	s.del.Show()
 	if p.ID == 0 {
 		s.del.Hide()
 	}
+	s.editor.Refresh() // lists of new length need the form laid out again
 }
 
 func (s *programmesScreen) changed() {
 	if !s.loading {
+		s.editor.Refresh() // a topic added or removed changes the form's height
 		s.dirty = true
 		s.saved.SetText("")
 	}
@@ -230,6 +246,13 @@ func (s *programmesScreen) read() (model.Programme, []model.Problem) {
 	p.Name, p.Framework, p.HRContact = s.name.Text, s.framework.Text, s.hrContact.Text
 	p.AgreementRequired = s.agreement.Checked
 	p.Topics = s.topics.topics
+	var ok bool
+	if p.Mentees, ok = s.mentees.read(); !ok {
+		bad = append(bad, model.Problem{Field: "mentees", Code: "birth_year"})
+	}
+	if p.Mentors, ok = s.mentors.read(); !ok {
+		bad = append(bad, model.Problem{Field: "mentors", Code: "birth_year"})
+	}
 	var err error
 	if p.Start, err = parseDate(s.start.Text); err != nil {
 		bad = append(bad, model.Problem{Field: "start", Code: "date"})

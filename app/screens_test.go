@@ -19,7 +19,7 @@ func TestProgrammeCreateEditDelete(t *testing.T) {
 	w := test.NewWindow(nil)
 	defer w.Close()
 	w.Resize(fyne.NewSize(1100, 800))
-	s := newProgrammesScreen(st, w)
+	s := newProgrammesScreen(st, w, fixedToday)
 	w.SetContent(s.view())
 	s.show()
 	if s.editor.Visible() {
@@ -82,7 +82,7 @@ func TestProgrammeNameMustBeUnique(t *testing.T) {
 	}
 	w := test.NewWindow(nil)
 	defer w.Close()
-	s := newProgrammesScreen(st, w)
+	s := newProgrammesScreen(st, w, fixedToday)
 	w.SetContent(s.view())
 	s.show()
 	s.onNew()
@@ -195,7 +195,7 @@ func TestProgrammeUnsavedChangesStay(t *testing.T) {
 	w := test.NewWindow(nil)
 	defer w.Close()
 	w.Resize(fyne.NewSize(1100, 800))
-	s := newProgrammesScreen(st, w)
+	s := newProgrammesScreen(st, w, fixedToday)
 	w.SetContent(s.view())
 	s.show()
 	s.list.Select(0)
@@ -209,5 +209,46 @@ func TestProgrammeUnsavedChangesStay(t *testing.T) {
 	tapButton(t, w, "Änderungen verwerfen")
 	if s.name.Text != "Beta" {
 		t.Fatalf("after discarding the form shows %q", s.name.Text)
+	}
+}
+
+func TestProgrammeTargetGroups(t *testing.T) {
+	newTestApp(t)
+	st := openTestStore(t)
+	savePeople(t, st, somePeople()...) // levels 1 and 5 current, one former at level 4
+	p := model.NewProgramme("Zielgruppen", German)
+	if err := st.SaveProgramme(p); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1100, 800))
+	s := newProgrammesScreen(st, w, fixedToday)
+	w.SetContent(s.view())
+	s.show()
+	if got := s.mentors.fits.Text; got != "Passende Beschäftigte: 2" {
+		t.Fatalf("with no choice: %q", got)
+	}
+	test.Tap(s.mentors.levels[4]) // 5 – Auszubildende
+	test.Type(s.mentors.bornFrom, "1995")
+	if got := s.mentors.fits.Text; got != "Passende Beschäftigte: 0" {
+		t.Fatalf("trainees born 1995 or later (birth years unknown): %q", got)
+	}
+	s.mentors.bornFrom.SetText("")
+	if got := s.mentors.fits.Text; got != "Passende Beschäftigte: 1" {
+		t.Fatalf("trainees: %q", got)
+	}
+	for _, c := range s.mentees.departments.checks {
+		if c.Text == "Geschäftsführung" {
+			test.Tap(c)
+		}
+	}
+	tapButton(t, w, "Speichern")
+	got, err := st.Programme(p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.Mentors.Levels, []int{5}) || !slices.Equal(got.Mentees.Departments, []string{"Geschäftsführung"}) {
+		t.Fatalf("stored target groups: mentors %+v, mentees %+v", got.Mentors, got.Mentees)
 	}
 }

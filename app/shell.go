@@ -47,7 +47,7 @@ func newShell(u *ui) *shell {
 	s.screens = []screen{
 		newOverviewScreen(u.st, u.st.Path(), s.goTo),
 		newPersonsScreen(u.st, u.win, u.today, u.startImport, u.startExport),
-		newProgrammesScreen(u.st, u.win),
+		newProgrammesScreen(u.st, u.win, u.today),
 		newSettingsScreen(u.st, u.win, u),
 	}
 	return s

@@ -25,7 +25,7 @@ type topicEditor struct {
 
 func newTopicEditor(onChange func()) *topicEditor {
 	t := &topicEditor{onChange: onChange}
-	t.rows = container.NewGridWrap(fyne.NewSize(210, 36))
+	t.rows = container.NewGridWithColumns(2)
 	t.entry = widget.NewEntry()
 	t.entry.SetPlaceHolder(lang.L("programmes.topics.placeholder"))
 	t.entry.OnSubmitted = func(string) { t.onAdd() }
@@ -49,7 +49,6 @@ func (t *topicEditor) refresh() {
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.onRemove(topic) })
 		remove.Importance = widget.LowImportance
 		label := widget.NewLabel(topic)
-		label.Truncation = fyne.TextTruncateEllipsis
 		t.rows.Add(container.NewBorder(nil, nil, nil, remove, label))
 	}
 	t.rows.Refresh()
