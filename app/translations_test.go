@@ -122,6 +122,20 @@ func TestEveryKeyInCodeIsTranslated(t *testing.T) {
 	for _, r := range []string{"daily", "manual", "import", "migration", "restore"} {
 		add("backup.reason."+r, "store reasons")
 	}
+	for _, c := range model.ScoreFactorCodes {
+		add("match.factor."+c, "model.ScoreFactorCodes")
+	}
+	for _, c := range model.UnmatchedCodes {
+		add("match.unmatched."+c, "model.UnmatchedCodes")
+	}
+	for _, c := range model.ViolationCodes {
+		add("match.violation."+c, "model.ViolationCodes")
+		add("match.rule."+c, "model.ViolationCodes")
+	}
+	for _, f := range []string{"match.years", "match.levels"} {
+		add(f+".one", "countText")
+		add(f+".other", "countText")
+	}
 	for key, from := range need {
 		if _, ok := de[key]; !ok {
 			t.Errorf("key %q (from %s) is missing in the translations", key, from)

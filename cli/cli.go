@@ -41,6 +41,7 @@ var commands = map[string]func(e env, args []string) int{
 	"check":   runCheck,
 	"import":  runImport,
 	"export":  runExport,
+	"match":   runMatch,
 }
 
 // openWindow starts the window; a variable so tests can replace it.
