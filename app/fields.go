@@ -16,6 +16,8 @@ type field struct {
 	name     string // the Problem.Field it answers to
 	input    fyne.CanvasObject
 	required bool
+	label    *widget.Label
+	cell     *fyne.Container // input and message
 	message  *widget.Label
 }
 
@@ -44,8 +46,9 @@ func (fs *fieldSet) view() fyne.CanvasObject {
 		if f.required {
 			label += " *"
 		}
-		objs = append(objs, widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{}),
-			container.NewVBox(f.input, f.message))
+		f.label = widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{})
+		f.cell = container.NewVBox(f.input, f.message)
+		objs = append(objs, f.label, f.cell)
 	}
 	return container.New(layout.NewFormLayout(), objs...)
 }
@@ -85,6 +88,21 @@ func (fs *fieldSet) find(name string) *field {
 		}
 	}
 	return nil
+}
+
+// setVisible shows or hides a field with its label (after view).
+func (fs *fieldSet) setVisible(name string, visible bool) {
+	f := fs.find(name)
+	if f == nil || f.label == nil {
+		return
+	}
+	for _, o := range []fyne.CanvasObject{f.label, f.cell} {
+		if visible {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
 }
 
 // message returns the validation message shown for a field ("" if none).

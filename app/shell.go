@@ -48,6 +48,7 @@ func newShell(u *ui) *shell {
 		newOverviewScreen(u.st, u.st.Path(), s.goTo),
 		newPersonsScreen(u.st, u.win, u.today, u.startImport, u.startExport),
 		newProgrammesScreen(u.st, u.win, u.today),
+		newParticipantsScreen(u.st, u.win, u.today),
 		newSettingsScreen(u.st, u.win, u),
 	}
 	return s

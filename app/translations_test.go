@@ -119,6 +119,14 @@ func TestEveryKeyInCodeIsTranslated(t *testing.T) {
 	for _, s := range model.ProgrammeStates {
 		add("programme.state."+string(s), "model.ProgrammeStates")
 	}
+	for _, s := range model.EnrolmentStates {
+		add("enrolment.state."+string(s), "model.EnrolmentStates")
+	}
+	for _, r := range []model.Role{model.Mentor, model.Mentee} {
+		add("role."+string(r), "roleName")
+		add("participants.topics."+string(r), "participantForm")
+		add("participants.add.group."+string(r), "addParticipants")
+	}
 	for _, r := range []string{"daily", "manual", "import", "migration", "restore"} {
 		add("backup.reason."+r, "store reasons")
 	}

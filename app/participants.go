@@ -1,0 +1,351 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tandem/model"
+	"tandem/model/store"
+)
+
+// participantStore is what the participants screen needs from the database.
+type participantStore interface {
+	Programmes() ([]model.Programme, error)
+	Persons() ([]model.Person, error)
+	Enrolments(programme model.ID) ([]model.Enrolment, error)
+	SaveEnrolment(e *model.Enrolment) error
+	DeleteEnrolment(id model.ID) error
+	Trainings(programme model.ID) ([]model.TrainingEvent, error)
+	Batch(fn func(tx *store.Tx) error) error
+}
+
+// participantsScreen shows who takes part in one programme, edits one
+// enrolment at a time, adds people and records training events.
+type participantsScreen struct {
+	st    participantStore
+	win   fyne.Window
+	today func() model.Date
+
+	programmes []model.Programme
+	programme  model.ID // the programme chosen last
+	people     map[model.ID]*model.Person
+	persons    []model.Person
+	enrolments []model.Enrolment
+	shown      []int // indexes into enrolments that pass the role filter
+	trainings  []model.TrainingEvent
+	selected   model.ID // the enrolment in the form
+	adding     *addParticipants
+	recording  *trainingDialog
+
+	choose     *widget.Select
+	roleFilter *widget.Select
+	list       *widget.List
+	count      *widget.Label
+	add        *widget.Button
+	training   *widget.Button
+	events     *widget.List
+	form       *participantForm
+	content    fyne.CanvasObject
+}
+
+func newParticipantsScreen(st participantStore, win fyne.Window, today func() model.Date) *participantsScreen {
+	s := &participantsScreen{st: st, win: win, today: today}
+	s.buildUI()
+	return s
+}
+
+func (s *participantsScreen) id() string              { return "participants" }
+func (s *participantsScreen) icon() fyne.Resource     { return theme.ListIcon() }
+func (s *participantsScreen) view() fyne.CanvasObject { return s.content }
+
+// roleFilters are the choices of the role filter: all, mentors, mentees.
+var roleFilters = []model.Role{"", model.Mentor, model.Mentee}
+
+func (s *participantsScreen) buildUI() {
+	s.choose = widget.NewSelect(nil, s.onProgrammeChosen)
+	s.choose.PlaceHolder = lang.L("participants.programme.choose")
+	s.roleFilter = widget.NewSelect([]string{lang.L("participants.filter.allRoles"),
+		lang.L("participants.filter.mentors"), lang.L("participants.filter.mentees")}, func(string) { s.applyFilter() })
+	s.roleFilter.SetSelectedIndex(0)
+	s.list = widget.NewList(func() int { return len(s.shown) }, s.newRow, s.updateRow)
+	s.list.OnSelected = s.onSelected
+	s.count = widget.NewLabel("")
+	s.count.Importance = widget.LowImportance
+	s.add = widget.NewButtonWithIcon(lang.L("participants.add"), theme.ContentAddIcon(), s.onAdd)
+
+	s.events = widget.NewList(func() int { return len(s.trainings) }, s.newEventRow, s.updateEventRow)
+	s.training = widget.NewButtonWithIcon(lang.L("participants.training.record"), theme.ContentAddIcon(), s.onRecordTraining)
+	trainingHeading := widget.NewLabelWithStyle(lang.L("participants.training.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	trainings := container.NewBorder(container.NewBorder(nil, nil, nil, s.training, trainingHeading), nil, nil, nil, s.events)
+
+	participants := container.NewBorder(
+		container.NewBorder(nil, nil, nil, s.add, s.roleFilter), s.count, nil, nil, s.list)
+	left := container.NewVSplit(participants, trainings)
+	left.Offset = 0.7
+
+	s.form = newParticipantForm(s.win, s.onSave, s.onRemove, s.onRevert)
+	split := container.NewHSplit(left, s.form.view())
+	split.Offset = 0.4
+	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("field.programme")), nil, s.choose)
+	s.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+}
+
+// show loads the programmes and staff, and the chosen programme's participants.
+func (s *participantsScreen) show() {
+	programmes, err := s.st.Programmes()
+	if err != nil {
+		showError(s.win, err)
+		return
+	}
+	persons, err := s.st.Persons()
+	if err != nil {
+		showError(s.win, err)
+		return
+	}
+	s.programmes, s.persons = programmes, persons
+	s.people = make(map[model.ID]*model.Person, len(persons))
+	for i := range persons {
+		s.people[persons[i].ID] = &persons[i]
+	}
+	names := make([]string, len(programmes))
+	chosen := -1
+	for i := range programmes {
+		names[i] = programmes[i].Name
+		if programmes[i].ID == s.programme {
+			chosen = i
+		}
+	}
+	if chosen < 0 && len(programmes) > 0 {
+		chosen = 0
+	}
+	s.choose.Options = names
+	if chosen >= 0 {
+		s.programme = programmes[chosen].ID
+		s.choose.Selected = names[chosen]
+	} else {
+		s.programme = 0
+		s.choose.ClearSelected()
+	}
+	s.choose.Refresh()
+	s.load()
+}
+
+// current returns the chosen programme, or nil.
+func (s *participantsScreen) current() *model.Programme {
+	for i := range s.programmes {
+		if s.programmes[i].ID == s.programme {
+			return &s.programmes[i]
+		}
+	}
+	return nil
+}
+
+// load reads the participants and training events of the chosen programme.
+func (s *participantsScreen) load() {
+	s.enrolments, s.trainings = nil, nil
+	if p := s.current(); p != nil {
+		var err error
+		if s.enrolments, err = s.st.Enrolments(p.ID); err != nil {
+			showError(s.win, err)
+		}
+		if s.trainings, err = s.st.Trainings(p.ID); err != nil {
+			showError(s.win, err)
+		}
+	}
+	if s.current() == nil {
+		s.add.Disable()
+		s.training.Disable()
+	} else {
+		s.add.Enable()
+		s.training.Enable()
+	}
+	s.events.Refresh()
+	s.applyFilter()
+	if e := s.enrolment(s.selected); e != nil {
+		if !s.form.dirty { // coming back to the screen keeps unsaved edits
+			s.form.load(*e, s.current(), s.people[e.PersonID])
+		}
+	} else {
+		s.selected = 0
+		s.form.clear()
+	}
+}
+
+func (s *participantsScreen) onProgrammeChosen(name string) {
+	for _, p := range s.programmes {
+		if p.Name == name && p.ID != s.programme {
+			s.leaveForm(func() {
+				s.programme, s.selected = p.ID, 0
+				s.load()
+			}, func() { s.choose.SetSelected(s.current().Name) })
+			return
+		}
+	}
+}
+
+// enrolment returns the loaded enrolment with the given id, or nil.
+func (s *participantsScreen) enrolment(id model.ID) *model.Enrolment {
+	for i := range s.enrolments {
+		if id != 0 && s.enrolments[i].ID == id {
+			return &s.enrolments[i]
+		}
+	}
+	return nil
+}
+
+func (s *participantsScreen) applyFilter() {
+	if s.list == nil {
+		return // still building
+	}
+	role := roleFilters[max(s.roleFilter.SelectedIndex(), 0)]
+	s.shown = s.shown[:0]
+	mentors, mentees := 0, 0
+	for i, e := range s.enrolments {
+		if e.Role == model.Mentor {
+			mentors++
+		} else {
+			mentees++
+		}
+		if role == "" || e.Role == role {
+			s.shown = append(s.shown, i)
+		}
+	}
+	s.count.SetText(lang.L("participants.count", map[string]any{"Shown": len(s.shown),
+		"All": len(s.enrolments), "Mentors": mentors, "Mentees": mentees}))
+	s.list.UnselectAll()
+	s.list.Refresh()
+	s.reselect()
+}
+
+// reselect selects the participant in the form in the list again.
+func (s *participantsScreen) reselect() {
+	for row, i := range s.shown {
+		if s.enrolments[i].ID == s.selected {
+			s.list.Select(row)
+			return
+		}
+	}
+	s.list.UnselectAll()
+}
+
+func (s *participantsScreen) newRow() fyne.CanvasObject {
+	name := widget.NewLabel("Mustermann, Maximilian")
+	name.Truncation = fyne.TextTruncateEllipsis
+	name.TextStyle.Bold = true
+	detail := widget.NewLabel("Mentor/in · bestätigt · geschult")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	detail.Importance = widget.LowImportance
+	return container.NewGridWithColumns(2, name, detail)
+}
+
+func (s *participantsScreen) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
+	e := &s.enrolments[s.shown[row]]
+	cells := o.(*fyne.Container).Objects
+	cells[0].(*widget.Label).SetText(s.personName(e.PersonID))
+	cells[1].(*widget.Label).SetText(enrolmentSummary(e))
+}
+
+// personName is the sort name of a person, or a placeholder if unknown.
+func (s *participantsScreen) personName(id model.ID) string {
+	if p := s.people[id]; p != nil {
+		return p.SortName()
+	}
+	return lang.L("participants.unknown")
+}
+
+// fullName is a person's first and last name, or a placeholder if unknown.
+func (s *participantsScreen) fullName(id model.ID) string {
+	if p := s.people[id]; p != nil {
+		return p.FullName()
+	}
+	return lang.L("participants.unknown")
+}
+
+// enrolmentSummary is "Mentee · bestätigt · geschult".
+func enrolmentSummary(e *model.Enrolment) string {
+	text := roleName(e.Role) + " · " + stateName(e.State)
+	if !e.TrainedOn.IsZero() {
+		text += " · " + lang.L("participants.trained")
+	}
+	return text
+}
+
+func roleName(r model.Role) string             { return lang.L("role." + string(r)) }
+func stateName(st model.EnrolmentState) string { return lang.L("enrolment.state." + string(st)) }
+func (s *participantsScreen) newEventRow() fyne.CanvasObject {
+	return widget.NewLabel("01.01.2026 · Schulung · 12")
+}
+
+func (s *participantsScreen) updateEventRow(i widget.ListItemID, o fyne.CanvasObject) {
+	t := &s.trainings[i]
+	o.(*widget.Label).SetText(lang.L("participants.training.row", map[string]any{
+		"Date": formatDate(t.On), "Title": t.Title, "Count": len(t.Attendees)}))
+}
+
+func (s *participantsScreen) onSelected(row widget.ListItemID) {
+	e := s.enrolments[s.shown[row]]
+	if e.ID == s.selected {
+		return
+	}
+	s.leaveForm(func() {
+		s.selected = e.ID
+		s.form.load(e, s.current(), s.people[e.PersonID])
+	}, s.reselect)
+}
+
+// leaveForm runs next when the form may be left (see askToLeave).
+func (s *participantsScreen) leaveForm(next, stay func()) {
+	askToLeave(s.win, func() bool { return s.form.dirty }, s.fullName(s.form.enrolment.PersonID), next, stay)
+}
+
+func (s *participantsScreen) onSave(e *model.Enrolment) error {
+	if err := s.st.SaveEnrolment(e); err != nil {
+		return err
+	}
+	s.selected, s.form.dirty = e.ID, false
+	s.load()
+	return nil
+}
+
+func (s *participantsScreen) onRevert() {
+	if e := s.enrolment(s.selected); e != nil {
+		s.form.load(*e, s.current(), s.people[e.PersonID])
+	}
+}
+
+func (s *participantsScreen) onRemove(e model.Enrolment) {
+	confirm(s.win, lang.L("participants.remove.title"),
+		lang.L("participants.remove.message", map[string]any{"Name": s.fullName(e.PersonID), "Programme": s.current().Name}),
+		lang.L("participants.remove"), func() {
+			if err := s.st.DeleteEnrolment(e.ID); err != nil {
+				showError(s.win, err)
+				return
+			}
+			s.selected = 0
+			s.form.dirty = false
+			s.load()
+		})
+}
+
+func (s *participantsScreen) onAdd() {
+	if p := s.current(); p != nil {
+		s.leaveForm(func() {
+			s.form.dirty = false
+			s.adding = newAddParticipants(s, *p)
+			s.adding.show()
+		}, func() {})
+	}
+}
+
+func (s *participantsScreen) onRecordTraining() {
+	if p := s.current(); p != nil {
+		s.leaveForm(func() {
+			s.form.dirty = false
+			s.recording = newTrainingDialog(s, *p)
+			s.recording.show()
+		}, func() {})
+	}
+}
