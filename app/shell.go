@@ -49,6 +49,8 @@ func newShell(u *ui) *shell {
 		newPersonsScreen(u.st, u.win, u.today, u.startImport, u.startExport),
 		newProgrammesScreen(u.st, u.win, u.today),
 		newParticipantsScreen(u.st, u.win, u.today),
+		newMatchingScreen(u.st, u.win, u.today),
+		newTandemsScreen(u.st, u.win, u.today),
 		newSettingsScreen(u.st, u.win, u),
 	}
 	return s

@@ -140,6 +140,18 @@ func TestEveryKeyInCodeIsTranslated(t *testing.T) {
 		add("match.violation."+c, "model.ViolationCodes")
 		add("match.rule."+c, "model.ViolationCodes")
 	}
+	for _, s := range model.TandemStates {
+		add("tandem.state."+string(s), "model.TandemStates")
+	}
+	for _, s := range model.GoalStatuses {
+		add("goal.status."+string(s), "model.GoalStatuses")
+	}
+	for _, s := range model.AgreementStates {
+		add("agreement.state."+string(s), "model.AgreementStates")
+	}
+	for _, d := range []model.GoalDirection{model.MenteeLearns, model.MentorLearns} {
+		add("field."+string(d)+"Goals", "goalSection")
+	}
 	for _, f := range []string{"match.years", "match.levels"} {
 		add(f+".one", "countText")
 		add(f+".other", "countText")
