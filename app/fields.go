@@ -158,3 +158,13 @@ func askToLeave(win fyne.Window, dirty func() bool, name string, next, stay func
 		}
 	})
 }
+
+// showError puts the problems of a failed save next to their fields; an
+// error without field problems, or with problems no field of this form
+// shows, goes to a dialog as a sentence.
+func (fs *fieldSet) showError(win fyne.Window, err error) {
+	ps := model.ProblemsOf(err)
+	if rest := fs.show(ps); len(rest) > 0 || len(ps) == 0 {
+		showError(win, err)
+	}
+}

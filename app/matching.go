@@ -140,40 +140,17 @@ func (s *matchingScreen) show() {
 	for _, p := range persons {
 		s.people[p.ID] = p
 	}
-	names := make([]string, len(programmes))
-	chosen := -1
-	for i := range programmes {
-		names[i] = programmes[i].Name
-		if programmes[i].ID == s.programme {
-			chosen = i
-		}
+	id := offerProgrammes(s.choose, programmes, s.programme)
+	if id != s.programme {
+		s.rulesDirty = false
 	}
-	if chosen < 0 && len(programmes) > 0 {
-		chosen = 0
-	}
-	s.choose.Options = names
-	if chosen >= 0 {
-		if programmes[chosen].ID != s.programme {
-			s.rulesDirty = false
-		}
-		s.programme = programmes[chosen].ID
-		s.choose.Selected = names[chosen]
-	} else {
-		s.programme = 0
-		s.choose.ClearSelected()
-	}
-	s.choose.Refresh()
+	s.programme = id
 	s.load()
 }
 
 // current returns the chosen programme, or nil.
 func (s *matchingScreen) current() *model.Programme {
-	for i := range s.programmes {
-		if s.programmes[i].ID == s.programme {
-			return &s.programmes[i]
-		}
-	}
-	return nil
+	return findProgramme(s.programmes, s.programme)
 }
 
 func (s *matchingScreen) onProgrammeChosen(name string) {

@@ -166,9 +166,7 @@ func (f *participantForm) onSaveTapped() {
 		return
 	}
 	if err := f.onSave(&e); err != nil {
-		if rest := f.fields.show(model.ProblemsOf(err)); len(rest) > 0 || len(model.ProblemsOf(err)) == 0 {
-			showError(f.win, err)
-		}
+		f.fields.showError(f.win, err)
 		return
 	}
 	f.fields.clear()

@@ -106,41 +106,14 @@ func (s *participantsScreen) show() {
 		return
 	}
 	s.programmes, s.persons = programmes, persons
-	s.people = make(map[model.ID]*model.Person, len(persons))
-	for i := range persons {
-		s.people[persons[i].ID] = &persons[i]
-	}
-	names := make([]string, len(programmes))
-	chosen := -1
-	for i := range programmes {
-		names[i] = programmes[i].Name
-		if programmes[i].ID == s.programme {
-			chosen = i
-		}
-	}
-	if chosen < 0 && len(programmes) > 0 {
-		chosen = 0
-	}
-	s.choose.Options = names
-	if chosen >= 0 {
-		s.programme = programmes[chosen].ID
-		s.choose.Selected = names[chosen]
-	} else {
-		s.programme = 0
-		s.choose.ClearSelected()
-	}
-	s.choose.Refresh()
+	s.people = peopleByID(persons)
+	s.programme = offerProgrammes(s.choose, programmes, s.programme)
 	s.load()
 }
 
 // current returns the chosen programme, or nil.
 func (s *participantsScreen) current() *model.Programme {
-	for i := range s.programmes {
-		if s.programmes[i].ID == s.programme {
-			return &s.programmes[i]
-		}
-	}
-	return nil
+	return findProgramme(s.programmes, s.programme)
 }
 
 // load reads the participants and training events of the chosen programme.

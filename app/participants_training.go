@@ -80,9 +80,7 @@ func (d *trainingDialog) onSave() {
 		return nil
 	})
 	if err != nil {
-		if rest := d.fields.show(model.ProblemsOf(err)); len(rest) > 0 || len(model.ProblemsOf(err)) == 0 {
-			showError(d.s.win, err)
-		}
+		d.fields.showError(d.s.win, err)
 		return
 	}
 	d.dlg.Hide()

@@ -230,9 +230,7 @@ func (f *personForm) onSaveTapped() {
 		return
 	}
 	if err := f.onSave(&p); err != nil {
-		if rest := f.fields.show(model.ProblemsOf(err)); len(rest) > 0 || len(model.ProblemsOf(err)) == 0 {
-			showError(f.win, err)
-		}
+		f.fields.showError(f.win, err)
 		return
 	}
 	f.fields.clear()

@@ -281,9 +281,7 @@ func (s *programmesScreen) onSave() {
 		return
 	}
 	if err := s.st.SaveProgramme(&p); err != nil {
-		if rest := s.fields.show(model.ProblemsOf(err)); len(rest) > 0 || len(model.ProblemsOf(err)) == 0 {
-			showError(s.win, err)
-		}
+		s.fields.showError(s.win, err)
 		return
 	}
 	s.dirty = false

@@ -192,9 +192,7 @@ func (s *settingsScreen) onSaveCompany() {
 func (s *settingsScreen) saveSettings() {
 	st := s.settings
 	if err := s.st.SaveSettings(&st); err != nil {
-		if rest := s.fields.show(model.ProblemsOf(err)); len(rest) > 0 || len(model.ProblemsOf(err)) == 0 {
-			showError(s.win, err)
-		}
+		s.fields.showError(s.win, err)
 		return
 	}
 	s.settings = st
