@@ -127,3 +127,20 @@ func hasTextContaining(t *testing.T, w fyne.Window, text string) bool {
 	}
 	return found
 }
+
+// findRadio returns the topmost visible radio group, or fails.
+func findRadio(t *testing.T, w fyne.Window) *widget.RadioGroup {
+	t.Helper()
+	var found *widget.RadioGroup
+	for _, root := range everything(w) {
+		walk(t, root, func(o fyne.CanvasObject) {
+			if r, ok := o.(*widget.RadioGroup); ok && r.Visible() && found == nil {
+				found = r
+			}
+		})
+	}
+	if found == nil {
+		t.Fatal("no radio group on screen")
+	}
+	return found
+}
