@@ -78,6 +78,13 @@ func TestCohortMatchingEndToEnd(t *testing.T) {
 		}
 	}
 
+	if len(ms.result.Unmatched) > 0 {
+		ms.unmatched.Select(0)
+		if want := UnmatchedReason(ms.result.Unmatched[0]); !strings.Contains(ms.detail.Text, want) {
+			t.Errorf("the detail area shows %q, not the whole reason %q", ms.detail.Text, want)
+		}
+	}
+
 	ms.weights[1].SetValue(0)  // shared interests no longer count
 	ms.weights[3].SetValue(10) // the same location counts most
 	tapButton(t, u.win, "Vorschläge berechnen")

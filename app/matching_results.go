@@ -21,7 +21,7 @@ func (s *matchingScreen) buildResults() fyne.CanvasObject {
 	s.summary.Wrapping = fyne.TextWrapWord
 	s.acceptAll = widget.NewButtonWithIcon(lang.L("matching.acceptAll"), theme.ConfirmIcon(), s.onAcceptAll)
 	s.list = widget.NewList(func() int { return s.suggestionCount() }, s.newSuggestionRow, s.updateSuggestionRow)
-	s.list.OnSelected = func(row widget.ListItemID) { s.selected = row; s.showDetail() }
+	s.list.OnSelected = func(row widget.ListItemID) { s.selected = row; s.unmatched.UnselectAll(); s.showDetail() }
 	s.list.OnUnselected = func(widget.ListItemID) { s.selected = -1; s.showDetail() }
 	s.detail = widget.NewLabel("")
 	s.detail.Wrapping = fyne.TextWrapWord
@@ -36,9 +36,13 @@ func (s *matchingScreen) buildResults() fyne.CanvasObject {
 		return l
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		u := s.result.Unmatched[i]
-		o.(*widget.Label).SetText(lang.L("matching.unmatched.row", map[string]any{
-			"Person": s.name(u.Person), "Role": roleName(u.Role), "Reason": UnmatchedReason(u)}))
+		o.(*widget.Label).SetText(s.unmatchedText(u))
 	})
+	// A reason too long for its row is shown whole in the detail area.
+	s.unmatched.OnSelected = func(i widget.ListItemID) {
+		s.list.UnselectAll()
+		s.detail.SetText(s.unmatchedText(s.result.Unmatched[i]))
+	}
 	bold := fyne.TextStyle{Bold: true}
 	detail := container.NewBorder(widget.NewLabelWithStyle(lang.L("matching.detail.heading"), fyne.TextAlignLeading, bold),
 		nil, nil, nil, container.NewVScroll(s.detail))
@@ -126,6 +130,12 @@ func (s *matchingScreen) refreshResults() {
 	s.list.Refresh()
 	s.unmatched.Refresh()
 	s.showDetail()
+}
+
+// unmatchedText is "Name (Rolle): reason".
+func (s *matchingScreen) unmatchedText(u model.Unmatched) string {
+	return lang.L("matching.unmatched.row", map[string]any{
+		"Person": s.name(u.Person), "Role": roleName(u.Role), "Reason": UnmatchedReason(u)})
 }
 
 func (s *matchingScreen) showDetail() {
