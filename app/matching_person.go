@@ -142,13 +142,26 @@ func (s *matchingScreen) manual(pair model.Pair) {
 			s.summary.SetText(lang.L("matching.accepted", map[string]any{"Pair": s.pairText(pair)}))
 		}
 	}
-	if len(sug.Violations) == 0 {
+	var lines []string
+	for _, c := range sug.Violations {
+		lines = append(lines, "• "+ViolationText(c))
+	}
+	if s.in != nil {
+		for _, k := range s.in.Kept {
+			switch {
+			case k == pair:
+				showInfo(s.win, lang.L("matching.manual.title"), lang.L("matching.manual.exists",
+					map[string]any{"Pair": s.pairText(pair)}))
+				return
+			case k.Mentee == pair.Mentee:
+				lines = append(lines, "• "+lang.L("matching.manual.menteeTaken",
+					map[string]any{"Mentee": s.name(pair.Mentee)}))
+			}
+		}
+	}
+	if len(lines) == 0 {
 		save()
 		return
-	}
-	lines := make([]string, len(sug.Violations))
-	for i, c := range sug.Violations {
-		lines[i] = "• " + ViolationText(c)
 	}
 	confirm(s.win, lang.L("matching.manual.title"), lang.L("matching.manual.message", map[string]any{
 		"Pair": s.pairText(pair), "Rules": strings.Join(lines, "\n")}), lang.L("matching.manual.confirm"), save)

@@ -157,6 +157,12 @@ func TestMatchingManualPairWarns(t *testing.T) {
 	}) {
 		t.Fatalf("tandems %+v", ts)
 	}
+
+	// The same pair again is refused; nothing is saved twice.
+	f.s.manual(pair)
+	if len(f.tandems(t)) != before+1 || !hasTextContaining(t, f.w, "gibt es in diesem Programm schon") {
+		t.Fatal("the same tandem could be paired twice")
+	}
 }
 
 func TestMatchingSavesRules(t *testing.T) {
