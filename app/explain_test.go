@@ -30,7 +30,7 @@ func TestExplainGerman(t *testing.T) {
 			"Kann KI, Social Media und Remote Work – genau das, was Frau Groß lernen möchte."},
 		{model.ScoreFactor{Code: "topics_none"}, "Bietet keines der Themen an, die Frau Groß lernen möchte."},
 		{model.ScoreFactor{Code: "interests_shared", Args: []string{"Jazz"}},
-			"Teilt mit Frau Groß das Interesse an Jazz."},
+			"Interessiert sich wie Frau Groß für Jazz."},
 		{model.ScoreFactor{Code: "gap_reverse", Args: []string{"25", "3"}},
 			"Ist 25 Jahre jünger und steht 3 Ebenen tiefer als Frau Groß – ein echter Perspektivwechsel."},
 		{model.ScoreFactor{Code: "gap_reverse", Args: []string{"1", "0"}}, "Ist ein Jahr jünger als Frau Groß."},
