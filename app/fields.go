@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tandem/model"
@@ -167,4 +168,14 @@ func (fs *fieldSet) showError(win fyne.Window, err error) {
 	if rest := fs.show(ps); len(rest) > 0 || len(ps) == 0 {
 		showError(win, err)
 	}
+}
+
+// secondaryLabel is the second, smaller line or column of a list row. It
+// keeps the text colour, so it stays readable on a selected row, where a
+// low-importance grey all but disappears.
+func secondaryLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameCaptionText
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
 }

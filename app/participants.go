@@ -208,9 +208,7 @@ func (s *participantsScreen) newRow() fyne.CanvasObject {
 	name := widget.NewLabel("Mustermann, Maximilian")
 	name.Truncation = fyne.TextTruncateEllipsis
 	name.TextStyle.Bold = true
-	detail := widget.NewLabel("Mentor/in · bestätigt · geschult")
-	detail.Truncation = fyne.TextTruncateEllipsis
-	detail.Importance = widget.LowImportance
+	detail := secondaryLabel("Mentor/in · bestätigt · geschult")
 	return container.NewGridWithColumns(2, name, detail)
 }
 

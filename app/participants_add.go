@@ -120,8 +120,7 @@ func (d *addParticipants) showCount() {
 
 func (d *addParticipants) newRow() fyne.CanvasObject {
 	check := widget.NewCheck("Mustermann, Maximilian", nil)
-	detail := widget.NewLabel("Abteilung · Ebene")
-	detail.Importance = widget.LowImportance
+	detail := secondaryLabel("Abteilung · Ebene")
 	detail.Truncation = fyne.TextTruncateEllipsis
 	return container.NewGridWithColumns(2, check, detail)
 }

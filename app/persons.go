@@ -150,9 +150,7 @@ func (s *personsScreen) newRow() fyne.CanvasObject {
 	name := widget.NewLabel("Mustermann, Maximilian")
 	name.Truncation = fyne.TextTruncateEllipsis
 	name.TextStyle.Bold = true
-	detail := widget.NewLabel("Abteilung · Position")
-	detail.Truncation = fyne.TextTruncateEllipsis
-	detail.Importance = widget.LowImportance
+	detail := secondaryLabel("Abteilung · Position")
 	return container.NewGridWithColumns(2, name, detail)
 }
 

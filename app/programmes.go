@@ -147,8 +147,7 @@ func (s *programmesScreen) newRow() fyne.CanvasObject {
 	name := widget.NewLabel("Reverse Mentoring 2026")
 	name.TextStyle.Bold = true
 	name.Truncation = fyne.TextTruncateEllipsis
-	state := widget.NewLabel("läuft")
-	state.Importance = widget.LowImportance
+	state := secondaryLabel("läuft")
 	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, state)
 }
 

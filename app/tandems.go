@@ -223,8 +223,7 @@ func (s *tandemsScreen) newRow() fyne.CanvasObject {
 	pair := widget.NewLabel("Maximilian Mustermann – Erika Musterfrau")
 	pair.Truncation = fyne.TextTruncateEllipsis
 	pair.TextStyle.Bold = true
-	detail := widget.NewLabel("vorgeschlagen · 100 Punkte")
-	detail.Importance = widget.LowImportance
+	detail := secondaryLabel("vorgeschlagen · 100 Punkte")
 	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), pair, detail)
 }
 
