@@ -160,6 +160,22 @@ func askToLeave(win fyne.Window, dirty func() bool, name string, next, stay func
 	})
 }
 
+// submit saves a form: the problems of fields that could not be read are
+// shown and nothing is saved; otherwise save runs, and what it refuses is
+// shown too. It reports whether the record was saved.
+func (fs *fieldSet) submit(win fyne.Window, bad []model.Problem, save func() error) bool {
+	if len(bad) > 0 {
+		fs.show(bad)
+		return false
+	}
+	if err := save(); err != nil {
+		fs.showError(win, err)
+		return false
+	}
+	fs.clear()
+	return true
+}
+
 // showError puts the problems of a failed save next to their fields; an
 // error without field problems, or with problems no field of this form
 // shows, goes to a dialog as a sentence.

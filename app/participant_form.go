@@ -161,16 +161,9 @@ func (f *participantForm) read() (model.Enrolment, []model.Problem) {
 
 func (f *participantForm) onSaveTapped() {
 	e, bad := f.read()
-	if len(bad) > 0 {
-		f.fields.show(bad)
-		return
+	if f.fields.submit(f.win, bad, func() error { return f.onSave(&e) }) {
+		f.saved.SetText(lang.L("form.saved"))
 	}
-	if err := f.onSave(&e); err != nil {
-		f.fields.showError(f.win, err)
-		return
-	}
-	f.fields.clear()
-	f.saved.SetText(lang.L("form.saved"))
 }
 
 func (f *participantForm) onRevertTapped() { f.onRevert() }

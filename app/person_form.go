@@ -225,16 +225,9 @@ func (f *personForm) read() (model.Person, []model.Problem) {
 
 func (f *personForm) onSaveTapped() {
 	p, bad := f.read()
-	if len(bad) > 0 {
-		f.fields.show(bad)
-		return
+	if f.fields.submit(f.win, bad, func() error { return f.onSave(&p) }) {
+		f.saved.SetText(lang.L("form.saved"))
 	}
-	if err := f.onSave(&p); err != nil {
-		f.fields.showError(f.win, err)
-		return
-	}
-	f.fields.clear()
-	f.saved.SetText(lang.L("form.saved"))
 }
 
 func (f *personForm) onRevertTapped() { f.onRevert() }

@@ -275,12 +275,7 @@ func (s *programmesScreen) read() (model.Programme, []model.Problem) {
 
 func (s *programmesScreen) onSave() {
 	p, bad := s.read()
-	if len(bad) > 0 {
-		s.fields.show(bad)
-		return
-	}
-	if err := s.st.SaveProgramme(&p); err != nil {
-		s.fields.showError(s.win, err)
+	if !s.fields.submit(s.win, bad, func() error { return s.st.SaveProgramme(&p) }) {
 		return
 	}
 	s.dirty = false
