@@ -195,3 +195,15 @@ func secondaryLabel(text string) *widget.Label {
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
 }
+
+// selectRecord selects the row of list whose record has id (idAt gives the
+// record's id for a row), or clears the selection when no row has it.
+func selectRecord(list *widget.List, rows int, idAt func(row int) model.ID, id model.ID) {
+	for row := range rows {
+		if idAt(row) == id {
+			list.Select(row)
+			return
+		}
+	}
+	list.UnselectAll()
+}

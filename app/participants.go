@@ -195,13 +195,7 @@ func (s *participantsScreen) applyFilter() {
 
 // reselect selects the participant in the form in the list again.
 func (s *participantsScreen) reselect() {
-	for row, i := range s.shown {
-		if s.enrolments[i].ID == s.selected {
-			s.list.Select(row)
-			return
-		}
-	}
-	s.list.UnselectAll()
+	selectRecord(s.list, len(s.shown), func(row int) model.ID { return s.enrolments[s.shown[row]].ID }, s.selected)
 }
 
 func (s *participantsScreen) newRow() fyne.CanvasObject {

@@ -190,13 +190,7 @@ func (s *personsScreen) leaveForm(next, stay func()) {
 
 // reselect selects the person in the form in the list again.
 func (s *personsScreen) reselect() {
-	for row, i := range s.shown {
-		if s.all[i].ID == s.selected {
-			s.list.Select(row)
-			return
-		}
-	}
-	s.list.UnselectAll()
+	selectRecord(s.list, len(s.shown), func(row int) model.ID { return s.all[s.shown[row]].ID }, s.selected)
 }
 
 // onNew starts a new person in the form (Ctrl/Cmd+N).

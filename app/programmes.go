@@ -173,13 +173,7 @@ func (s *programmesScreen) leave(next func()) {
 
 // reselect selects the programme in the form in the list again.
 func (s *programmesScreen) reselect() {
-	for i := range s.all {
-		if s.all[i].ID == s.selected {
-			s.list.Select(i)
-			return
-		}
-	}
-	s.list.UnselectAll()
+	selectRecord(s.list, len(s.all), func(row int) model.ID { return s.all[row].ID }, s.selected)
 }
 
 // onNew starts a new programme with Tandem's defaults (Ctrl/Cmd+N).

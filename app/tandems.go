@@ -210,13 +210,7 @@ func (s *tandemsScreen) applyFilter() {
 
 // reselect selects the tandem in the form in the list again.
 func (s *tandemsScreen) reselect() {
-	for row, i := range s.shown {
-		if s.tandems[i].ID == s.selected {
-			s.list.Select(row)
-			return
-		}
-	}
-	s.list.UnselectAll()
+	selectRecord(s.list, len(s.shown), func(row int) model.ID { return s.tandems[s.shown[row]].ID }, s.selected)
 }
 
 func (s *tandemsScreen) newRow() fyne.CanvasObject {
