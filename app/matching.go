@@ -33,9 +33,7 @@ type matchingScreen struct {
 	win   fyne.Window
 	today func() model.Date
 
-	programmes []model.Programme
-	programme  model.ID
-	people     map[model.ID]model.Person
+	programmeScope
 	in         *model.MatchInput // the chosen programme's matching problem
 	result     *model.MatchResult
 	selected   int // the suggestion in the detail area, -1 for none
@@ -47,7 +45,6 @@ type matchingScreen struct {
 	ranking    []model.Suggestion
 	rankRole   model.Role // the role of the chosen person
 
-	choose      *widget.Select
 	weights     [5]*widget.Slider
 	weightVals  [5]*widget.Label
 	constraints [6]*widget.Check
@@ -125,43 +122,23 @@ func (s *matchingScreen) buildRules() fyne.CanvasObject {
 
 // show loads the programmes and people, and the chosen programme's rules.
 func (s *matchingScreen) show() {
-	programmes, err := s.st.Programmes()
+	changed, err := s.refresh(s.st)
 	if err != nil {
 		showError(s.win, err)
 		return
 	}
-	persons, err := s.st.Persons()
-	if err != nil {
-		showError(s.win, err)
-		return
-	}
-	s.programmes = programmes
-	s.people = make(map[model.ID]model.Person, len(persons))
-	for _, p := range persons {
-		s.people[p.ID] = p
-	}
-	id := offerProgrammes(s.choose, programmes, s.programme)
-	if id != s.programme {
+	if changed {
 		s.rulesDirty = false
 	}
-	s.programme = id
 	s.load()
 }
 
-// current returns the chosen programme, or nil.
-func (s *matchingScreen) current() *model.Programme {
-	return findProgramme(s.programmes, s.programme)
-}
-
 func (s *matchingScreen) onProgrammeChosen(name string) {
-	for _, p := range s.programmes {
-		if p.Name == name && p.ID != s.programme {
-			askToLeave(s.win, func() bool { return s.rulesDirty }, s.current().Name, func() {
-				s.programme, s.rulesDirty = p.ID, false
-				s.load()
-			}, func() { s.choose.SetSelected(s.current().Name) })
-			return
-		}
+	if p, ok := s.picked(name); ok {
+		askToLeave(s.win, func() bool { return s.rulesDirty }, s.current().Name, func() {
+			s.programme, s.rulesDirty = p.ID, false
+			s.load()
+		}, s.restoreChoice)
 	}
 }
 
@@ -209,22 +186,7 @@ func (s *matchingScreen) input(p *model.Programme) (*model.MatchInput, error) {
 			earlier = append(earlier, ts...)
 		}
 	}
-	persons := make([]model.Person, 0, len(s.people))
-	for _, q := range s.people {
-		persons = append(persons, q)
-	}
-	slices.SortFunc(persons, func(a, b model.Person) int { return cmpID(a.ID, b.ID) })
-	return model.MatchInputFor(p, enrolments, persons, tandems, earlier, s.today()), nil
-}
-
-func cmpID(a, b model.ID) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return model.MatchInputFor(p, enrolments, s.persons, tandems, earlier, s.today()), nil
 }
 
 // showRules puts rules into the widgets without marking them edited.

@@ -100,7 +100,7 @@ func (s *matchingScreen) updateRankRow(row widget.ListItemID, o fyne.CanvasObjec
 	sug := s.ranking[row]
 	c := o.(*fyne.Container)
 	cells := c.Objects[0].(*fyne.Container).Objects
-	cells[0].(*widget.Label).SetText(s.name(s.other(sug)))
+	cells[0].(*widget.Label).SetText(s.fullName(s.other(sug)))
 	rules := cells[1].(*widget.Label)
 	if len(sug.Violations) == 0 {
 		rules.SetText(lang.L("matching.noViolation"))
@@ -155,7 +155,7 @@ func (s *matchingScreen) manual(pair model.Pair) {
 				return
 			case k.Mentee == pair.Mentee:
 				lines = append(lines, "• "+lang.L("matching.manual.menteeTaken",
-					map[string]any{"Mentee": s.name(pair.Mentee)}))
+					map[string]any{"Mentee": s.fullName(pair.Mentee)}))
 			}
 		}
 	}

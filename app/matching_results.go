@@ -68,14 +68,6 @@ func (s *matchingScreen) suggestionCount() int {
 	return len(s.result.Suggestions)
 }
 
-// name is a person's full name, or a placeholder if unknown.
-func (s *matchingScreen) name(id model.ID) string {
-	if p, ok := s.people[id]; ok {
-		return p.FullName()
-	}
-	return lang.L("participants.unknown")
-}
-
 func (s *matchingScreen) newSuggestionRow() fyne.CanvasObject {
 	pair := widget.NewLabel("Maximilian Mustermann – Erika Musterfrau")
 	pair.Truncation = fyne.TextTruncateEllipsis
@@ -96,12 +88,12 @@ func (s *matchingScreen) updateSuggestionRow(row widget.ListItemID, o fyne.Canva
 }
 
 func (s *matchingScreen) pairText(p model.Pair) string {
-	return lang.L("matching.pair", map[string]any{"Mentor": s.name(p.Mentor), "Mentee": s.name(p.Mentee)})
+	return lang.L("matching.pair", map[string]any{"Mentor": s.fullName(p.Mentor), "Mentee": s.fullName(p.Mentee)})
 }
 
 // reasons are the explanation sentences of a scored pair.
 func (s *matchingScreen) reasons(sug model.Suggestion) []string {
-	mentee := AddressName(s.people[sug.Pair.Mentee])
+	mentee := AddressName(s.personOf(sug.Pair.Mentee))
 	out := make([]string, len(sug.Factors))
 	for i, f := range sug.Factors {
 		out[i] = Explain(f, mentee)
@@ -135,7 +127,7 @@ func (s *matchingScreen) refreshResults() {
 // unmatchedText is "Name (Rolle): reason".
 func (s *matchingScreen) unmatchedText(u model.Unmatched) string {
 	return lang.L("matching.unmatched.row", map[string]any{
-		"Person": s.name(u.Person), "Role": roleName(u.Role), "Reason": UnmatchedReason(u)})
+		"Person": s.fullName(u.Person), "Role": roleName(u.Role), "Reason": UnmatchedReason(u)})
 }
 
 func (s *matchingScreen) showDetail() {

@@ -29,10 +29,7 @@ type participantsScreen struct {
 	win   fyne.Window
 	today func() model.Date
 
-	programmes []model.Programme
-	programme  model.ID // the programme chosen last
-	people     map[model.ID]*model.Person
-	persons    []model.Person
+	programmeScope
 	enrolments []model.Enrolment
 	shown      []int // indexes into enrolments that pass the role filter
 	trainings  []model.TrainingEvent
@@ -40,7 +37,6 @@ type participantsScreen struct {
 	adding     *addParticipants
 	recording  *trainingDialog
 
-	choose     *widget.Select
 	roleFilter *widget.Select
 	list       *widget.List
 	count      *widget.Label
@@ -95,25 +91,11 @@ func (s *participantsScreen) buildUI() {
 
 // show loads the programmes and staff, and the chosen programme's participants.
 func (s *participantsScreen) show() {
-	programmes, err := s.st.Programmes()
-	if err != nil {
+	if _, err := s.refresh(s.st); err != nil {
 		showError(s.win, err)
 		return
 	}
-	persons, err := s.st.Persons()
-	if err != nil {
-		showError(s.win, err)
-		return
-	}
-	s.programmes, s.persons = programmes, persons
-	s.people = peopleByID(persons)
-	s.programme = offerProgrammes(s.choose, programmes, s.programme)
 	s.load()
-}
-
-// current returns the chosen programme, or nil.
-func (s *participantsScreen) current() *model.Programme {
-	return findProgramme(s.programmes, s.programme)
 }
 
 // load reads the participants and training events of the chosen programme.
@@ -148,14 +130,11 @@ func (s *participantsScreen) load() {
 }
 
 func (s *participantsScreen) onProgrammeChosen(name string) {
-	for _, p := range s.programmes {
-		if p.Name == name && p.ID != s.programme {
-			s.leaveForm(func() {
-				s.programme, s.selected = p.ID, 0
-				s.load()
-			}, func() { s.choose.SetSelected(s.current().Name) })
-			return
-		}
+	if p, ok := s.picked(name); ok {
+		s.leaveForm(func() {
+			s.programme, s.selected = p.ID, 0
+			s.load()
+		}, s.restoreChoice)
 	}
 }
 
@@ -211,22 +190,6 @@ func (s *participantsScreen) updateRow(row widget.ListItemID, o fyne.CanvasObjec
 	cells := o.(*fyne.Container).Objects
 	cells[0].(*widget.Label).SetText(s.personName(e.PersonID))
 	cells[1].(*widget.Label).SetText(enrolmentSummary(e))
-}
-
-// personName is the sort name of a person, or a placeholder if unknown.
-func (s *participantsScreen) personName(id model.ID) string {
-	if p := s.people[id]; p != nil {
-		return p.SortName()
-	}
-	return lang.L("participants.unknown")
-}
-
-// fullName is a person's first and last name, or a placeholder if unknown.
-func (s *participantsScreen) fullName(id model.ID) string {
-	if p := s.people[id]; p != nil {
-		return p.FullName()
-	}
-	return lang.L("participants.unknown")
 }
 
 // enrolmentSummary is "Mentee · bestätigt · geschult".

@@ -1,10 +1,92 @@
 package app
 
 import (
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"tandem/model"
 )
+
+// programmeScope is what the screens that work within one programme
+// (Teilnehmende, Matching, Tandems) share: the programme select on top, the
+// programmes and staff of the file, and which programme is chosen.
+type programmeScope struct {
+	programmes []model.Programme
+	programme  model.ID // the programme chosen last
+	persons    []model.Person
+	people     map[model.ID]*model.Person
+	choose     *widget.Select
+}
+
+// programmeStaff is what a programme scope reads from the file.
+type programmeStaff interface {
+	Programmes() ([]model.Programme, error)
+	Persons() ([]model.Person, error)
+}
+
+// refresh reads the programmes and staff and offers the programmes in the
+// select, keeping the choice; it reports whether the chosen programme changed.
+func (c *programmeScope) refresh(st programmeStaff) (changed bool, err error) {
+	programmes, err := st.Programmes()
+	if err != nil {
+		return false, err
+	}
+	persons, err := st.Persons()
+	if err != nil {
+		return false, err
+	}
+	c.programmes, c.persons, c.people = programmes, persons, peopleByID(persons)
+	id := offerProgrammes(c.choose, programmes, c.programme)
+	changed = id != c.programme
+	c.programme = id
+	return changed, nil
+}
+
+// current returns the chosen programme, or nil.
+func (c *programmeScope) current() *model.Programme { return findProgramme(c.programmes, c.programme) }
+
+// picked returns the programme the user picked by name, unless it is the
+// chosen one already.
+func (c *programmeScope) picked(name string) (model.Programme, bool) {
+	for _, p := range c.programmes {
+		if p.Name == name && p.ID != c.programme {
+			return p, true
+		}
+	}
+	return model.Programme{}, false
+}
+
+// restoreChoice shows the chosen programme in the select again, after the
+// user decided to stay.
+func (c *programmeScope) restoreChoice() {
+	if p := c.current(); p != nil {
+		c.choose.SetSelected(p.Name)
+	}
+}
+
+// personOf returns a person of the file by ID (the zero Person if unknown).
+func (c *programmeScope) personOf(id model.ID) model.Person {
+	if p := c.people[id]; p != nil {
+		return *p
+	}
+	return model.Person{}
+}
+
+// personName is the sort name of a person, or a placeholder if unknown.
+func (c *programmeScope) personName(id model.ID) string {
+	if p := c.people[id]; p != nil {
+		return p.SortName()
+	}
+	return lang.L("participants.unknown")
+}
+
+// fullName is a person's first and last name, or a placeholder if unknown.
+func (c *programmeScope) fullName(id model.ID) string {
+	if p := c.people[id]; p != nil {
+		return p.FullName()
+	}
+	return lang.L("participants.unknown")
+}
 
 // offerProgrammes fills the programme select on top of a screen that works
 // within one programme. It keeps the programme chosen before, or takes the

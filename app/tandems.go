@@ -32,15 +32,12 @@ type tandemsScreen struct {
 	win   fyne.Window
 	today func() model.Date
 
-	programmes []model.Programme
-	programme  model.ID
-	people     map[model.ID]*model.Person
+	programmeScope
 	tandems    []model.Tandem
 	agreements []model.Agreement
 	shown      []int // indexes into tandems that pass the state filter
 	selected   model.ID
 
-	choose      *widget.Select
 	stateFilter *widget.Select
 	list        *widget.List
 	count       *widget.Label
@@ -92,25 +89,11 @@ func (s *tandemsScreen) buildUI() {
 
 // show loads the programmes and staff, and the chosen programme's tandems.
 func (s *tandemsScreen) show() {
-	programmes, err := s.st.Programmes()
-	if err != nil {
+	if _, err := s.refresh(s.st); err != nil {
 		showError(s.win, err)
 		return
 	}
-	persons, err := s.st.Persons()
-	if err != nil {
-		showError(s.win, err)
-		return
-	}
-	s.programmes = programmes
-	s.people = peopleByID(persons)
-	s.programme = offerProgrammes(s.choose, programmes, s.programme)
 	s.load()
-}
-
-// current returns the chosen programme, or nil.
-func (s *tandemsScreen) current() *model.Programme {
-	return findProgramme(s.programmes, s.programme)
 }
 
 // load reads the tandems and agreements of the chosen programme.
@@ -169,15 +152,12 @@ func (s *tandemsScreen) agreementOf(tandem model.ID) *model.Agreement {
 }
 
 func (s *tandemsScreen) onProgrammeChosen(name string) {
-	for _, p := range s.programmes {
-		if p.Name == name && p.ID != s.programme {
-			s.leaveForm(func() {
-				s.programme, s.selected = p.ID, 0
-				s.form.dirty = false
-				s.load()
-			}, func() { s.choose.SetSelected(s.current().Name) })
-			return
-		}
+	if p, ok := s.picked(name); ok {
+		s.leaveForm(func() {
+			s.programme, s.selected = p.ID, 0
+			s.form.dirty = false
+			s.load()
+		}, s.restoreChoice)
 	}
 }
 
@@ -232,20 +212,6 @@ func (s *tandemsScreen) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
 // pairName is "Mentor/in – Mentee".
 func (s *tandemsScreen) pairName(t *model.Tandem) string {
 	return s.fullName(t.MentorID) + " – " + s.fullName(t.MenteeID)
-}
-
-func (s *tandemsScreen) personName(id model.ID) string {
-	if p := s.people[id]; p != nil {
-		return p.SortName()
-	}
-	return lang.L("participants.unknown")
-}
-
-func (s *tandemsScreen) fullName(id model.ID) string {
-	if p := s.people[id]; p != nil {
-		return p.FullName()
-	}
-	return lang.L("participants.unknown")
 }
 
 func (s *tandemsScreen) onSelected(row widget.ListItemID) {
