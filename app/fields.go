@@ -207,3 +207,24 @@ func selectRecord(list *widget.List, rows int, idAt func(row int) model.ID, id m
 	}
 	list.UnselectAll()
 }
+
+// recordRow is the template of a list row: a bold name and, beside it
+// (stacked: below it), the secondary text; both are placeholders that size
+// the row. setRecordRow fills it.
+func recordRow(name, detail string, stacked bool) fyne.CanvasObject {
+	n := widget.NewLabel(name)
+	n.TextStyle.Bold = true
+	n.Truncation = fyne.TextTruncateEllipsis
+	d := secondaryLabel(detail)
+	if stacked {
+		return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), n, d)
+	}
+	return container.NewGridWithColumns(2, n, d)
+}
+
+// setRecordRow shows name and detail in a row made by recordRow.
+func setRecordRow(o fyne.CanvasObject, name, detail string) {
+	cells := o.(*fyne.Container).Objects
+	cells[0].(*widget.Label).SetText(name)
+	cells[1].(*widget.Label).SetText(detail)
+}

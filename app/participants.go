@@ -178,18 +178,12 @@ func (s *participantsScreen) reselect() {
 }
 
 func (s *participantsScreen) newRow() fyne.CanvasObject {
-	name := widget.NewLabel("Mustermann, Maximilian")
-	name.Truncation = fyne.TextTruncateEllipsis
-	name.TextStyle.Bold = true
-	detail := secondaryLabel("Mentor/in · bestätigt · geschult")
-	return container.NewGridWithColumns(2, name, detail)
+	return recordRow("Mustermann, Maximilian", "Mentor/in · bestätigt · geschult", false)
 }
 
 func (s *participantsScreen) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
 	e := &s.enrolments[s.shown[row]]
-	cells := o.(*fyne.Container).Objects
-	cells[0].(*widget.Label).SetText(s.personName(e.PersonID))
-	cells[1].(*widget.Label).SetText(enrolmentSummary(e))
+	setRecordRow(o, s.personName(e.PersonID), enrolmentSummary(e))
 }
 
 // enrolmentSummary is "Mentee · bestätigt · geschult".

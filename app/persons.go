@@ -147,21 +147,15 @@ func (s *personsScreen) applyFilter() {
 func (s *personsScreen) listLength() int { return len(s.shown) }
 
 func (s *personsScreen) newRow() fyne.CanvasObject {
-	name := widget.NewLabel("Mustermann, Maximilian")
-	name.Truncation = fyne.TextTruncateEllipsis
-	name.TextStyle.Bold = true
-	detail := secondaryLabel("Abteilung · Position")
-	return container.NewGridWithColumns(2, name, detail)
+	return recordRow("Mustermann, Maximilian", "Abteilung · Position", false)
 }
 
 func (s *personsScreen) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
 	p := &s.all[s.shown[row]]
-	cells := o.(*fyne.Container).Objects
 	name := p.SortName()
 	if p.Former(s.today()) {
 		name += " (" + lang.L("persons.former") + ")"
 	}
-	cells[0].(*widget.Label).SetText(name)
 	detail := p.Department
 	if p.JobTitle != "" {
 		if detail != "" {
@@ -169,7 +163,7 @@ func (s *personsScreen) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
 		}
 		detail += p.JobTitle
 	}
-	cells[1].(*widget.Label).SetText(detail)
+	setRecordRow(o, name, detail)
 }
 
 func (s *personsScreen) onSelected(row widget.ListItemID) {

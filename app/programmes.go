@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -144,17 +143,11 @@ func (s *programmesScreen) show() {
 }
 
 func (s *programmesScreen) newRow() fyne.CanvasObject {
-	name := widget.NewLabel("Reverse Mentoring 2026")
-	name.TextStyle.Bold = true
-	name.Truncation = fyne.TextTruncateEllipsis
-	state := secondaryLabel("läuft")
-	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, state)
+	return recordRow("Reverse Mentoring 2026", "läuft", true)
 }
 
 func (s *programmesScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	row := o.(*fyne.Container).Objects
-	row[0].(*widget.Label).SetText(s.all[i].Name)
-	row[1].(*widget.Label).SetText(lang.L("programme.state." + string(s.all[i].State)))
+	setRecordRow(o, s.all[i].Name, lang.L("programme.state."+string(s.all[i].State)))
 }
 
 func (s *programmesScreen) onSelected(i widget.ListItemID) {

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -194,18 +193,12 @@ func (s *tandemsScreen) reselect() {
 }
 
 func (s *tandemsScreen) newRow() fyne.CanvasObject {
-	pair := widget.NewLabel("Maximilian Mustermann – Erika Musterfrau")
-	pair.Truncation = fyne.TextTruncateEllipsis
-	pair.TextStyle.Bold = true
-	detail := secondaryLabel("vorgeschlagen · 100 Punkte")
-	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), pair, detail)
+	return recordRow("Maximilian Mustermann – Erika Musterfrau", "vorgeschlagen · 100 Punkte", true)
 }
 
 func (s *tandemsScreen) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
 	t := &s.tandems[s.shown[row]]
-	cells := o.(*fyne.Container).Objects
-	cells[0].(*widget.Label).SetText(s.pairName(t))
-	cells[1].(*widget.Label).SetText(lang.L("tandems.row", map[string]any{
+	setRecordRow(o, s.pairName(t), lang.L("tandems.row", map[string]any{
 		"State": tandemStateName(t.State), "Score": t.Score}))
 }
 
