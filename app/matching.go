@@ -74,10 +74,9 @@ func (s *matchingScreen) view() fyne.CanvasObject { return s.content }
 func (s *matchingScreen) buildUI() {
 	s.choose = widget.NewSelect(nil, s.onProgrammeChosen)
 	s.choose.PlaceHolder = lang.L("matching.programme.choose")
-	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("field.programme")), nil, s.choose)
 	split := container.NewHSplit(s.buildRules(), s.buildResults())
 	split.Offset = 0.28
-	s.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+	s.content = s.frame(split)
 }
 
 // buildRules is the left column: weights, constraints, mode and buttons.

@@ -85,8 +85,7 @@ func (s *participantsScreen) buildUI() {
 	s.form = newParticipantForm(s.win, s.onSave, s.onRemove, s.onRevert)
 	split := container.NewHSplit(left, s.form.view())
 	split.Offset = 0.4
-	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("field.programme")), nil, s.choose)
-	s.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+	s.content = s.frame(split)
 }
 
 // show loads the programmes and staff, and the chosen programme's participants.

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,6 +42,12 @@ func (c *programmeScope) refresh(st programmeStaff) (changed bool, err error) {
 	changed = id != c.programme
 	c.programme = id
 	return changed, nil
+}
+
+// frame puts the programme select above a screen's content.
+func (c *programmeScope) frame(content fyne.CanvasObject) fyne.CanvasObject {
+	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("field.programme")), nil, c.choose)
+	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, content)
 }
 
 // current returns the chosen programme, or nil.

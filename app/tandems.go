@@ -82,8 +82,7 @@ func (s *tandemsScreen) buildUI() {
 	s.form = newTandemForm(s)
 	split := container.NewHSplit(left, s.form.view())
 	split.Offset = 0.35
-	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("field.programme")), nil, s.choose)
-	s.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+	s.content = s.frame(split)
 }
 
 // show loads the programmes and staff, and the chosen programme's tandems.
