@@ -30,6 +30,7 @@ type programmesScreen struct {
 	today func() model.Date
 
 	all      []model.Programme
+	people   []model.Person // the staff, for the target groups
 	selected model.ID
 	editing  model.Programme // the programme in the form, as loaded
 	dirty    bool
@@ -128,6 +129,11 @@ func (s *programmesScreen) show() {
 		showError(s.win, err)
 		return
 	}
+	// The staff, for the target groups, are read once here rather than on
+	// every click in the list.
+	if s.people, err = s.st.Persons(); err != nil {
+		showError(s.win, err)
+	}
 	s.all = all
 	s.list.UnselectAll()
 	s.list.Refresh()
@@ -204,12 +210,8 @@ func (s *programmesScreen) load(p model.Programme) {
 	s.agreement.SetChecked(p.AgreementRequired)
 	s.framework.SetText(p.Framework)
 	s.topics.set(p.Topics)
-	people, err := s.st.Persons()
-	if err != nil {
-		showError(s.win, err)
-	}
-	s.mentees.set(p.Mentees, people, s.today())
-	s.mentors.set(p.Mentors, people, s.today())
+	s.mentees.set(p.Mentees, s.people, s.today())
+	s.mentors.set(p.Mentors, s.people, s.today())
 	s.del.Show()
 	if p.ID == 0 {
 		s.del.Hide()
