@@ -22,6 +22,9 @@ const AppID = "de.tandem.app"
 // Version is Tandem's version, stamped by the release build.
 var Version = "0.1.0-dev"
 
+// appIcon is Tandem's icon as a Fyne resource.
+var appIcon = fyne.NewStaticResource("icon.png", assets.IconPNG)
+
 // Options say how the window starts.
 type Options struct {
 	// DB is the database file to open; empty means the file used last time,
@@ -32,7 +35,7 @@ type Options struct {
 // Run opens the window and returns when the user closes it.
 func Run(opt Options) error {
 	a := fyneapp.NewWithID(AppID)
-	a.SetIcon(assets.Icon)
+	a.SetIcon(appIcon)
 	u := newUI(a)
 	u.open(u.startFile(opt.DB))
 	u.win.ShowAndRun()

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"tandem/assets"
 )
 
 // screen is one entry of the navigation.
@@ -69,7 +68,7 @@ func (s *shell) view() fyne.CanvasObject {
 			row.Objects[1].(*widget.Label).SetText(lang.L("nav." + s.screens[i].id()))
 		})
 	s.nav.OnSelected = s.onNavSelected
-	logo := canvas.NewImageFromResource(assets.Icon)
+	logo := canvas.NewImageFromResource(appIcon)
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSize(32, 32))
 	brand := widget.NewLabelWithStyle("Tandem", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

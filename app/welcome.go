@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"tandem/assets"
 )
 
 // welcomeActions are the ways to start from an empty file.
@@ -27,7 +26,7 @@ type welcomePage struct {
 
 // view builds the page: a greeting and one card per way to start.
 func (w *welcomePage) view() fyne.CanvasObject {
-	icon := canvas.NewImageFromResource(assets.Icon)
+	icon := canvas.NewImageFromResource(appIcon)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSize(96, 96))
 	title := widget.NewLabelWithStyle(lang.L("welcome.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})

@@ -1,12 +1,11 @@
 // Package assets embeds the files Tandem ships inside its binary: the
-// application icon and the translation files of the user interface.
+// application icon, the translation files of the user interface, the fonts
+// of the printed documents and the documents' default texts. It depends on
+// nothing else of Tandem, nor on Fyne, so the documents can use it without
+// the window.
 package assets
 
-import (
-	"embed"
-
-	"fyne.io/fyne/v2"
-)
+import "embed"
 
 // Translations holds translations/de.json and translations/en.json, in the
 // format of Fyne's lang package.
@@ -14,8 +13,13 @@ import (
 //go:embed translations/*.json
 var Translations embed.FS
 
-//go:embed icon.png
-var iconPNG []byte
+// Fonts holds Noto Sans (regular, bold, italic; SIL Open Font License,
+// fonts/OFL.txt), the typeface of every printed document.
+//
+//go:embed fonts/*.ttf fonts/OFL.txt
+var Fonts embed.FS
 
-// Icon is Tandem's application icon.
-var Icon = fyne.NewStaticResource("icon.png", iconPNG)
+// IconPNG is Tandem's application icon, 512 × 512 pixels.
+//
+//go:embed icon.png
+var IconPNG []byte

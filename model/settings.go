@@ -11,11 +11,15 @@ const MaxLogoBytes = 2 << 20
 // Settings are the company's details and the file's preferences. They live
 // in the database, so they travel with the file.
 type Settings struct {
-	CompanyName string    `json:"companyName,omitempty"`
-	Address     string    `json:"address,omitempty"` // several lines
-	Logo        []byte    `json:"logo,omitempty"`    // PNG or JPEG
-	Language    string    `json:"language,omitempty"`
-	Updated     time.Time `json:"updated,omitzero"`
+	CompanyName string `json:"companyName,omitempty"`
+	Address     string `json:"address,omitempty"` // several lines
+	Logo        []byte `json:"logo,omitempty"`    // PNG or JPEG
+	Language    string `json:"language,omitempty"`
+	// Templates holds HR's own texts of the printed documents, by document
+	// name and language ("confidentiality.de"); a missing entry means the
+	// text Tandem ships.
+	Templates map[string]string `json:"templates,omitempty"`
+	Updated   time.Time         `json:"updated,omitzero"`
 }
 
 // Validate checks the settings.

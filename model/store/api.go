@@ -191,3 +191,13 @@ func (s *Store) Counts() (Counts, error) { return list(s, (*Tx).Counts) }
 
 // Empty reports whether the file has no persons and no programmes yet (first start).
 func (s *Store) Empty() (bool, error) { return list(s, (*Tx).Empty) }
+
+// ProgrammeData reads everything about a programme at one moment.
+func (s *Store) ProgrammeData(id model.ID) (model.ProgrammeData, error) {
+	return read(s, (*Tx).ProgrammeData, id)
+}
+
+// PersonData reads everything stored about a person at one moment.
+func (s *Store) PersonData(id model.ID) (model.PersonData, error) {
+	return read(s, (*Tx).PersonData, id)
+}
