@@ -91,3 +91,75 @@ func (tx *Tx) Scan(agreement model.ID) ([]byte, error) {
 	}
 	return bytes.Clone(data), nil
 }
+
+// EnsureAgreements creates the drafts the programme's confirmed and active
+// tandems lack (model.MissingAgreements) and returns how many it created.
+func (tx *Tx) EnsureAgreements(programme model.ID) (int, error) {
+	d, err := tx.ProgrammeData(programme)
+	if err != nil {
+		return 0, withOp("store.EnsureAgreements", err)
+	}
+	missing := model.MissingAgreements(&d)
+	for i := range missing {
+		if err := tx.SaveAgreement(&missing[i]); err != nil {
+			return 0, err
+		}
+	}
+	return len(missing), nil
+}
+
+// MarkPrinted records that the agreements were printed on the given day;
+// version gives the template version of each kind.
+func (tx *Tx) MarkPrinted(ids []model.ID, on model.Date, version func(model.AgreementKind) string) error {
+	for _, id := range ids {
+		a, err := tx.Agreement(id)
+		if err != nil {
+			return err
+		}
+		if err := a.Printed(on, version(a.Kind)); err != nil {
+			return withOp("store.MarkPrinted", err)
+		}
+		if err := tx.SaveAgreement(&a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SignAgreement records a party's signature date. When that opens the
+// agreement gate of a confirmed tandem, the tandem becomes active in the
+// same transaction; the result says whether it did.
+func (tx *Tx) SignAgreement(id model.ID, party string, on model.Date) (activated bool, err error) {
+	const op = "store.SignAgreement"
+	a, err := tx.Agreement(id)
+	if err != nil {
+		return false, err
+	}
+	if err := a.Sign(party, on); err != nil {
+		return false, withOp(op, err)
+	}
+	if err := tx.SaveAgreement(&a); err != nil || a.State != model.AgreementSigned {
+		return false, err
+	}
+	d, err := tx.ProgrammeData(a.ProgrammeID)
+	if err != nil {
+		return false, withOp(op, err)
+	}
+	for i := range d.Tandems {
+		t := &d.Tandems[i]
+		if t.ID != a.TandemID && t.MentorID != a.PersonID && t.MenteeID != a.PersonID {
+			continue
+		}
+		opened, err := model.OpenGate(t, &d.Programme, d.Agreements)
+		if err != nil {
+			return false, withOp(op, err)
+		}
+		if opened {
+			if err := tx.SaveTandem(t); err != nil {
+				return false, err
+			}
+			activated = true
+		}
+	}
+	return activated, nil
+}

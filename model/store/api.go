@@ -201,3 +201,38 @@ func (s *Store) ProgrammeData(id model.ID) (model.ProgrammeData, error) {
 func (s *Store) PersonData(id model.ID) (model.PersonData, error) {
 	return read(s, (*Tx).PersonData, id)
 }
+
+// EnsureAgreements creates the drafts the programme's confirmed and active
+// tandems lack; it writes nothing when none is missing.
+func (s *Store) EnsureAgreements(programme model.ID) (int, error) {
+	var n int
+	err := s.view(func(tx *Tx) error {
+		d, err := tx.ProgrammeData(programme)
+		n = len(model.MissingAgreements(&d))
+		return err
+	})
+	if err != nil || n == 0 {
+		return 0, err
+	}
+	err = s.update(func(tx *Tx) (err error) {
+		n, err = tx.EnsureAgreements(programme)
+		return err
+	})
+	return n, err
+}
+
+// MarkPrinted records that the agreements were printed on the given day.
+func (s *Store) MarkPrinted(ids []model.ID, on model.Date, version func(model.AgreementKind) string) error {
+	return s.update(func(tx *Tx) error { return tx.MarkPrinted(ids, on, version) })
+}
+
+// SignAgreement records a party's signature date and activates the tandem
+// when that opens its agreement gate; the result says whether it did.
+func (s *Store) SignAgreement(id model.ID, party string, on model.Date) (bool, error) {
+	var activated bool
+	err := s.update(func(tx *Tx) (err error) {
+		activated, err = tx.SignAgreement(id, party, on)
+		return err
+	})
+	return activated, err
+}
