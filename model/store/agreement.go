@@ -108,15 +108,19 @@ func (tx *Tx) EnsureAgreements(programme model.ID) (int, error) {
 	return len(missing), nil
 }
 
-// MarkPrinted records that the agreements were printed on the given day;
-// version gives the template version of each kind.
-func (tx *Tx) MarkPrinted(ids []model.ID, on model.Date, version func(model.AgreementKind) string) error {
+// MarkPrinted records that the agreements were printed on the given day
+// from the given version of the texts. Signed and revoked
+// agreements printed for the files keep their state and dates.
+func (tx *Tx) MarkPrinted(ids []model.ID, on model.Date, version string) error {
 	for _, id := range ids {
 		a, err := tx.Agreement(id)
 		if err != nil {
 			return err
 		}
-		if err := a.Printed(on, version(a.Kind)); err != nil {
+		if a.State != model.AgreementDraft && a.State != model.AgreementPrinted {
+			continue
+		}
+		if err := a.Printed(on, version); err != nil {
 			return withOp("store.MarkPrinted", err)
 		}
 		if err := tx.SaveAgreement(&a); err != nil {

@@ -222,7 +222,7 @@ func (s *Store) EnsureAgreements(programme model.ID) (int, error) {
 }
 
 // MarkPrinted records that the agreements were printed on the given day.
-func (s *Store) MarkPrinted(ids []model.ID, on model.Date, version func(model.AgreementKind) string) error {
+func (s *Store) MarkPrinted(ids []model.ID, on model.Date, version string) error {
 	return s.update(func(tx *Tx) error { return tx.MarkPrinted(ids, on, version) })
 }
 
