@@ -19,6 +19,13 @@ var Translations embed.FS
 //go:embed fonts/*.ttf fonts/OFL.txt
 var Fonts embed.FS
 
+// Templates holds the default texts of the printed documents,
+// templates/{de,en}/NAME.tmpl (text/template producing Tandem's small
+// document markup), and the documents' fixed labels, templates/{de,en}/labels.json.
+//
+//go:embed templates
+var Templates embed.FS
+
 // IconPNG is Tandem's application icon, 512 × 512 pixels.
 //
 //go:embed icon.png
