@@ -41,6 +41,7 @@ func Run(opt Options) error {
 	u.win.ShowAndRun()
 	running.Wait()
 	u.closeStore()
+	removeScratch()
 	return nil
 }
 

@@ -208,3 +208,14 @@ func saveFile(win fyne.Window, name, message string, write func(w io.Writer) err
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
+
+// formDialog asks for the form items; onOK runs when the user confirms.
+func formDialog(win fyne.Window, title, ok string, items []*widget.FormItem, onOK func()) {
+	d := dialog.NewForm(title, ok, lang.L("button.cancel"), items, func(yes bool) {
+		if yes {
+			onOK()
+		}
+	}, win)
+	d.Resize(fyne.NewSize(480, d.MinSize().Height))
+	d.Show()
+}

@@ -104,3 +104,25 @@ func decimalSeparator() string {
 	}
 	return ","
 }
+
+// joinNonEmpty joins the values that are not empty with sep.
+func joinNonEmpty(sep string, values ...string) string {
+	out := values[:0:0]
+	for _, v := range values {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// formatDecimal formats x with the given number of decimals and the
+// language's decimal separator.
+func formatDecimal(x float64, decimals int) string {
+	return strings.Replace(strconv.FormatFloat(x, 'f', decimals, 64), ".", decimalSeparator(), 1)
+}
+
+// programmeStateName is the name of a programme's phase.
+func programmeStateName(st model.ProgrammeState) string {
+	return lang.L("programme.state." + string(st))
+}

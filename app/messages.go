@@ -16,6 +16,9 @@ func Message(err error) string {
 	if err == nil {
 		return ""
 	}
+	if text, ok := templateMessage(err); ok {
+		return text
+	}
 	var arg string
 	var e *model.Error
 	if errors.As(err, &e) {

@@ -50,6 +50,10 @@ func (c *programmeScope) frame(content fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, content)
 }
 
+// scope returns the scope itself, so the shell can choose the programme of
+// any screen that embeds one.
+func (c *programmeScope) scope() *programmeScope { return c }
+
 // current returns the chosen programme, or nil.
 func (c *programmeScope) current() *model.Programme { return findProgramme(c.programmes, c.programme) }
 

@@ -153,7 +153,7 @@ func (s *programmesScreen) newRow() fyne.CanvasObject {
 }
 
 func (s *programmesScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	setRecordRow(o, s.all[i].Name, lang.L("programme.state."+string(s.all[i].State)))
+	setRecordRow(o, s.all[i].Name, programmeStateName(s.all[i].State))
 }
 
 func (s *programmesScreen) onSelected(i widget.ListItemID) {
@@ -198,7 +198,7 @@ func (s *programmesScreen) load(p model.Programme) {
 	s.states = append([]model.ProgrammeState{p.State}, p.NextStates()...)
 	choices := make([]string, len(s.states))
 	for i, st := range s.states {
-		choices[i] = lang.L("programme.state." + string(st))
+		choices[i] = programmeStateName(st)
 	}
 	s.state.SetOptions(choices)
 	s.state.SetSelectedIndex(0)

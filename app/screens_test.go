@@ -104,6 +104,7 @@ func (f *fakeSettingsActions) newFile()                {}
 func (f *fakeSettingsActions) setLanguage(l string)    { f.language = l }
 func (f *fakeSettingsActions) reload(screen string)    { f.reloaded = screen }
 func (f *fakeSettingsActions) languageSetting() string { return f.language }
+func (f *fakeSettingsActions) today() model.Date       { return testToday }
 
 func TestSettingsCompanyBackupRestore(t *testing.T) {
 	newTestApp(t)

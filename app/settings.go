@@ -38,6 +38,7 @@ type settingsActions interface {
 	setLanguage(setting string)
 	reload(screen string)
 	languageSetting() string
+	today() model.Date
 }
 
 // settingsScreen edits the company's details, the language, and manages
@@ -118,7 +119,12 @@ func (s *settingsScreen) buildUI() {
 	backups := widget.NewCard(lang.L("settings.backups"), lang.L("settings.backups.hint"),
 		container.NewVBox(listBox, container.NewHBox(backupNow, s.restore)))
 
-	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(company, language, file, backups)))
+	editTexts := widget.NewButtonWithIcon(lang.L("settings.texts.edit"), theme.DocumentCreateIcon(), func() {
+		newTemplateEditor(s.st, s.win, s.act.today).show()
+	})
+	texts := widget.NewCard(lang.L("settings.texts"), lang.L("settings.texts.hint"), container.NewHBox(editTexts))
+
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(company, texts, language, file, backups)))
 }
 
 func (s *settingsScreen) show() {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tandem/model"
 )
 
 // screen is one entry of the navigation.
@@ -43,13 +44,21 @@ type shell struct {
 
 func newShell(u *ui) *shell {
 	s := &shell{u: u}
+	agreements := newAgreementsScreen(u.st, u.win, u.today)
+	openAgreement := func(programme, agreement model.ID) {
+		agreements.focus(programme, agreement)
+		s.goTo(agreements.id())
+	}
 	s.screens = []screen{
-		newOverviewScreen(u.st, u.st.Path(), s.goTo),
+		newOverviewScreen(u.st, u.st.Path(), u.today, s.goToProgramme),
 		newPersonsScreen(u.st, u.win, u.today, u.startImport, u.startExport),
 		newProgrammesScreen(u.st, u.win, u.today),
 		newParticipantsScreen(u.st, u.win, u.today),
 		newMatchingScreen(u.st, u.win, u.today),
-		newTandemsScreen(u.st, u.win, u.today),
+		newTandemsScreen(u.st, u.win, u.today, openAgreement),
+		newMeetingsScreen(u.st, u.win, u.now),
+		agreements,
+		newReportsScreen(u.st, u.win, u.today, u.startExport),
 		newSettingsScreen(u.st, u.win, u),
 	}
 	return s
@@ -83,6 +92,20 @@ func (s *shell) view() fyne.CanvasObject {
 	split := container.NewHSplit(left, s.body)
 	split.Offset = 0.17
 	return split
+}
+
+// scoped is a screen that works within one chosen programme.
+type scoped interface{ scope() *programmeScope }
+
+// goToProgramme opens the screen with the given id showing the programme
+// (0: the one chosen there before).
+func (s *shell) goToProgramme(id string, programme model.ID) {
+	for _, sc := range s.screens {
+		if c, ok := sc.(scoped); ok && sc.id() == id && programme != 0 {
+			c.scope().programme = programme
+		}
+	}
+	s.goTo(id)
 }
 
 // goTo opens the screen with the given id.

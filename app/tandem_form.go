@@ -35,6 +35,8 @@ type tandemForm struct {
 	state       *widget.Label
 	agreementL  *widget.Label
 	meetings    *widget.Label
+	meetingList []model.Meeting // the tandem's meetings, in time order
+	series      *widget.Button
 	endReason   *widget.Label
 	actions     *fyne.Container
 	goals       map[model.GoalDirection]*goalSection
@@ -67,6 +69,10 @@ func (f *tandemForm) buildUI() {
 	f.members, f.score, f.explanation = wrapLabel(), wrapLabel(), wrapLabel()
 	f.state, f.agreementL, f.meetings, f.endReason = wrapLabel(), wrapLabel(), wrapLabel(), wrapLabel()
 	f.actions = container.NewHBox()
+	f.series = widget.NewButtonWithIcon(lang.L("tandems.series"), theme.ContentAddIcon(), f.onPlanSeries)
+	meetingActions := container.NewHBox(f.series,
+		widget.NewButtonWithIcon(lang.L("calendar.button"), theme.CalendarIcon(), f.onCalendar),
+		widget.NewButtonWithIcon(lang.L("meetings.mail"), theme.MailComposeIcon(), f.onInvitation))
 	f.goals = map[model.GoalDirection]*goalSection{
 		model.MenteeLearns: newGoalSection(model.MenteeLearns, f.changed),
 		model.MentorLearns: newGoalSection(model.MentorLearns, f.changed),
@@ -88,7 +94,7 @@ func (f *tandemForm) buildUI() {
 	f.saved = widget.NewLabel("")
 	f.saved.Importance = widget.SuccessImportance
 	info := container.NewVBox(f.members, f.state, f.actions, f.endReason, widget.NewSeparator(),
-		f.score, f.explanation, widget.NewSeparator(), f.agreementL, f.meetings, widget.NewSeparator(),
+		f.score, f.explanation, widget.NewSeparator(), f.agreementL, f.meetings, meetingActions, widget.NewSeparator(),
 		f.fields.view())
 	f.editor = container.NewBorder(f.heading,
 		container.NewVBox(widget.NewSeparator(), container.NewHBox(f.saved), buttons), nil, nil,
@@ -135,16 +141,7 @@ func (f *tandemForm) load(t model.Tandem, p *model.Programme, mentor, mentee *mo
 	}
 	f.explanation.SetText(strings.Join(lines, "\n"))
 	f.agreementL.SetText(f.agreementLine())
-	held, planned := 0, 0
-	for _, m := range meetings {
-		switch m.State {
-		case model.MeetingHeld:
-			held++
-		case model.MeetingPlanned:
-			planned++
-		}
-	}
-	f.meetings.SetText(lang.L("tandems.meetings", map[string]any{"Held": held, "Planned": planned}))
+	f.showMeetings(meetings)
 	f.buildActions()
 	for dir, g := range f.goals {
 		g.set(t.Goals, dir)
@@ -161,6 +158,24 @@ func (f *tandemForm) load(t model.Tandem, p *model.Programme, mentor, mentee *mo
 		f.del.Hide()
 	}
 	f.editor.Refresh()
+}
+
+// showMeetings counts the tandem's meetings; a series can be planned for a
+// confirmed or active tandem.
+func (f *tandemForm) showMeetings(meetings []model.Meeting) {
+	f.meetingList = meetings
+	held, planned := 0, 0
+	for _, m := range meetings {
+		switch m.State {
+		case model.MeetingHeld:
+			held++
+		case model.MeetingPlanned:
+			planned++
+		}
+	}
+	f.meetings.SetText(lang.L("tandems.meetings", map[string]any{"Held": held, "Planned": planned}))
+	f.series.Hidden = f.tandem.State != model.TandemConfirmed && f.tandem.State != model.TandemActive
+	f.series.Refresh()
 }
 
 // memberLine is "Mentor/in: Zoë Krause · IT · Ebene 5 – Sachbearbeitung".
@@ -327,7 +342,7 @@ func (f *tandemForm) onFinish() {
 
 func (f *tandemForm) onActivate() {
 	required := f.programme == nil || f.programme.AgreementRequired
-	signed := f.agreement != nil && f.agreement.Complete()
+	signed := model.ConfidentialitySigned(&f.tandem, f.s.agreements)
 	err := f.change(func(t *model.Tandem) error { return t.Activate(f.s.today(), required, signed) })
 	if err == nil {
 		return
@@ -345,15 +360,14 @@ func (f *tandemForm) onActivate() {
 	showError(f.s.win, err)
 }
 
-// showAgreement shows the state of the confidentiality agreement and who
-// has not signed yet (until the agreements screen exists).
+// showAgreement opens the tandem's confidentiality agreement on the
+// agreements board, where its signatures are recorded.
 func (f *tandemForm) showAgreement() {
-	_, missing := f.signatures()
-	text := f.agreementLine()
-	if len(missing) > 0 {
-		text += "\n" + lang.L("tandems.agreement.missing", map[string]any{"Names": JoinList(missing)})
+	var id model.ID
+	if f.agreement != nil {
+		id = f.agreement.ID
 	}
-	showInfo(f.s.win, lang.L("tandems.agreement.title"), text)
+	f.s.openAgreement(f.tandem.ProgrammeID, id)
 }
 
 // onEndEarly asks for the reason and ends the tandem.

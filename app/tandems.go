@@ -30,6 +30,8 @@ type tandemsScreen struct {
 	st    tandemStore
 	win   fyne.Window
 	today func() model.Date
+	// openAgreement shows an agreement (0: the programme's) on the board.
+	openAgreement func(programme, agreement model.ID)
 
 	programmeScope
 	tandems    []model.Tandem
@@ -44,8 +46,9 @@ type tandemsScreen struct {
 	content     fyne.CanvasObject
 }
 
-func newTandemsScreen(st tandemStore, win fyne.Window, today func() model.Date) *tandemsScreen {
-	s := &tandemsScreen{st: st, win: win, today: today}
+func newTandemsScreen(st tandemStore, win fyne.Window, today func() model.Date,
+	openAgreement func(programme, agreement model.ID)) *tandemsScreen {
+	s := &tandemsScreen{st: st, win: win, today: today, openAgreement: openAgreement}
 	s.buildUI()
 	return s
 }
@@ -133,20 +136,9 @@ func (s *tandemsScreen) loadForm(t model.Tandem) {
 	s.form.load(t, s.current(), s.people[t.MentorID], s.people[t.MenteeID], s.agreementOf(t.ID), meetings)
 }
 
-// agreementOf returns the tandem's confidentiality agreement, or nil. When
-// there are several, a signed one wins over the newest.
+// agreementOf returns the tandem's confidentiality agreement, or nil.
 func (s *tandemsScreen) agreementOf(tandem model.ID) *model.Agreement {
-	var found *model.Agreement
-	for i := range s.agreements {
-		a := &s.agreements[i]
-		if a.Kind != model.ConfidentialityTandem || a.TandemID != tandem || a.State == model.AgreementRevoked {
-			continue
-		}
-		if found == nil || !found.Complete() {
-			found = a
-		}
-	}
-	return found
+	return model.Confidentiality(tandem, s.agreements)
 }
 
 func (s *tandemsScreen) onProgrammeChosen(name string) {

@@ -11,6 +11,7 @@ import (
 
 	"tandem/assets"
 	"tandem/model"
+	"tandem/reports"
 )
 
 func loadTranslations(t *testing.T, language string) map[string]any {
@@ -92,7 +93,6 @@ func TestEveryKeyInCodeIsTranslated(t *testing.T) {
 		{regexp.MustCompile(`transitionError\([^)]*"(\w+)"\)`), "problem."},
 		{regexp.MustCompile(`func \(s \*\w+\) id\(\) string\s*\{ return "(\w+)" \}`), "nav."},
 		{regexp.MustCompile(`Backup\("(\w+)"\)`), "backup.reason."},
-		{regexp.MustCompile(`card\([^,]+, "[^"]+", "(\w+)"\)`), "overview.open."},
 		{regexp.MustCompile(`option\("(\w+)"`), "welcome."},
 		{regexp.MustCompile(`option\("(\w+)"`), "welcome.%s.text"},
 	}
@@ -149,10 +149,54 @@ func TestEveryKeyInCodeIsTranslated(t *testing.T) {
 	for _, s := range model.AgreementStates {
 		add("agreement.state."+string(s), "model.AgreementStates")
 	}
+	for _, c := range model.TodoCodes {
+		add("overview.todo.go."+c, "todoScreens")
+		if c == model.TodoProgrammeEnding || c == model.TodoNoBackup {
+			add("todo."+c, "TodoText")
+			continue
+		}
+		add("todo."+c+".one", "TodoText")
+		add("todo."+c+".other", "TodoText")
+	}
+	add("todo."+model.TodoProgrammeEnding+".today", "TodoText")
+	add("todo."+model.TodoNoBackup+".never", "TodoText")
+	for _, s := range model.MeetingStates {
+		add("meeting.state."+string(s), "model.MeetingStates")
+	}
+	for _, by := range cancellers {
+		add("meeting.by."+by, "cancellers")
+	}
+	for d := range 7 {
+		add("weekday."+strconv.Itoa(d), "meetingWhen")
+	}
+	for _, k := range kindFilters[1:] {
+		add("agreement.kind."+string(k), "kindFilters")
+		add("agreement.kind.short."+string(k), "cardDetail")
+	}
+	for _, st := range boardColumns {
+		add("agreements.column."+string(st), "boardColumns")
+		add("agreements.where."+string(st), "agreementDetail.stateLine")
+	}
+	for _, st := range []model.AgreementState{model.AgreementDraft, model.AgreementPrinted} {
+		add("agreements.print."+string(st), "batch print buttons")
+	}
+	for _, p := range []string{model.PartyMentor, model.PartyMentee, model.PartyPerson} {
+		add("agreements.party."+p, "agreementDetail.partyName")
+	}
+	for _, n := range reports.Editable {
+		add("document."+n, "reports.Editable")
+	}
+	for _, c := range reports.TemplateErrorCodes {
+		add("template.error."+c, "reports.TemplateErrorCodes")
+	}
+	for _, w := range []string{"agreements", "report", "certificates"} {
+		add("cli.print.nothing."+w, "cli printKinds")
+		add("cli.print.done."+w, "cli printKinds")
+	}
 	for _, d := range []model.GoalDirection{model.MenteeLearns, model.MentorLearns} {
 		add("field."+string(d)+"Goals", "goalSection")
 	}
-	for _, f := range []string{"match.years", "match.levels"} {
+	for _, f := range []string{"match.years", "match.levels", "overview.onesided"} {
 		add(f+".one", "countText")
 		add(f+".other", "countText")
 	}

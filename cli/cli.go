@@ -34,14 +34,16 @@ type env struct {
 
 // commands are the subcommands by name.
 var commands = map[string]func(e env, args []string) int{
-	"version": runVersion,
-	"demo":    runDemo,
-	"backup":  runBackup,
-	"restore": runRestore,
-	"check":   runCheck,
-	"import":  runImport,
-	"export":  runExport,
-	"match":   runMatch,
+	"version":  runVersion,
+	"demo":     runDemo,
+	"backup":   runBackup,
+	"restore":  runRestore,
+	"check":    runCheck,
+	"import":   runImport,
+	"export":   runExport,
+	"match":    runMatch,
+	"print":    runPrint,
+	"calendar": runCalendar,
 }
 
 // openWindow starts the window; a variable so tests can replace it.

@@ -68,7 +68,7 @@ func (m *Meeting) Validate() error {
 	if m.At.IsZero() {
 		ps.add("at", "required")
 	}
-	if m.Minutes < 5 || m.Minutes > 600 {
+	if m.Minutes < 15 || m.Minutes > 480 {
 		ps.add("minutes", "session_minutes")
 	}
 	if m.MenteeRating < 0 || m.MenteeRating > 5 {

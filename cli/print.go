@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"tandem/app"
+	"tandem/model"
+	"tandem/model/store"
+	"tandem/reports"
+)
+
+// printKinds are the documents `tandem print` makes.
+var printKinds = []string{"agreements", "report", "certificates"}
+
+// runPrint writes a programme's agreements, report or certificates as one
+// PDF. Printing agreements creates the drafts the tandems lack and then
+// records the printed ones as waiting for signatures, as the window does.
+func runPrint(e env, args []string) int {
+	fs := newFlags("print")
+	db := fs.String("db", "", "")
+	name := fs.String("programme", "", "")
+	tandem := fs.String("tandem", "", "")
+	out := fs.String("out", "", "")
+	rest, okArgs := parse(fs, args, 1)
+	if !okArgs || strings.TrimSpace(*name) == "" || *out == "" || !slices.Contains(printKinds, rest[0]) {
+		return usage(e)
+	}
+	var tandemID model.ID
+	if *tandem != "" {
+		n, err := strconv.ParseUint(*tandem, 10, 64)
+		if err != nil || n == 0 {
+			return usage(e)
+		}
+		tandemID = model.ID(n)
+	}
+	what := rest[0]
+	st, err := openStore(*db, store.Options{Now: e.now, ReadOnly: what != "agreements"})
+	if err != nil {
+		return fail(e, err)
+	}
+	defer st.Close()
+	p, err := findProgramme(st, *name)
+	if err != nil {
+		return fail(e, err)
+	}
+	if p.ID == 0 {
+		return failText(e, unknownProgramme(st, *name))
+	}
+	if what == "agreements" {
+		if _, err := st.EnsureAgreements(p.ID); err != nil {
+			return fail(e, err)
+		}
+	}
+	d, err := st.ProgrammeData(p.ID)
+	if err != nil {
+		return fail(e, err)
+	}
+	if tandemID != 0 && d.Tandem(tandemID) == nil {
+		return failText(e, lang.L("cli.print.notandem", map[string]any{"ID": tandemID, "Programme": p.Name}))
+	}
+	settings, err := st.Settings()
+	if err != nil {
+		return fail(e, err)
+	}
+	opt := reports.Options{Lang: app.Language(), Today: model.DateOf(e.now()), Settings: settings}
+
+	var write func(w io.Writer) error
+	var count int
+	var printed []model.Agreement
+	switch what {
+	case "agreements":
+		printed = agreementsToPrint(&d, tandemID)
+		count = len(printed)
+		write = func(w io.Writer) error { return reports.Agreements(w, opt, &d, printed, nil) }
+	case "report":
+		count = 1
+		write = func(w io.Writer) error { return reports.ProgrammeReport(w, opt, &d) }
+	case "certificates":
+		people := reports.Finished(&d)
+		if t := d.Tandem(tandemID); t != nil {
+			people = keep(people, t.MentorID, t.MenteeID)
+		}
+		count = len(people)
+		write = func(w io.Writer) error { return reports.Certificates(w, opt, &d, people, nil) }
+	}
+	if count == 0 {
+		return failText(e, lang.L("cli.print.nothing."+what, map[string]any{"Programme": p.Name}))
+	}
+	if err := writeAtomically(*out, func(f *os.File) error { return write(f) }); err != nil {
+		return fail(e, err)
+	}
+	if len(printed) > 0 {
+		ids := make([]model.ID, len(printed))
+		for i, a := range printed {
+			ids[i] = a.ID
+		}
+		if err := st.MarkPrinted(ids, opt.Today, reports.VersionOf(settings, opt.Lang)); err != nil {
+			return fail(e, err)
+		}
+	}
+	fmt.Fprintln(e.stdout, lang.L("cli.print.done."+what, map[string]any{"Count": count, "File": *out}))
+	return ok
+}
+
+// agreementsToPrint are the agreements of one tandem that still count, or
+// else all of the programme's agreements to print or waiting for signatures.
+func agreementsToPrint(d *model.ProgrammeData, tandem model.ID) []model.Agreement {
+	var out []model.Agreement
+	for _, a := range d.Agreements {
+		switch {
+		case tandem != 0:
+			if a.TandemID == tandem && a.State != model.AgreementRevoked {
+				out = append(out, a)
+			}
+		case a.State == model.AgreementDraft || a.State == model.AgreementPrinted:
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// keep returns the ids of list that are among wanted.
+func keep(list []model.ID, wanted ...model.ID) []model.ID {
+	var out []model.ID
+	for _, id := range list {
+		if slices.Contains(wanted, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
