@@ -71,8 +71,7 @@ func (s *agreementsScreen) view() fyne.CanvasObject { return s.content }
 func agreementKindName(k model.AgreementKind) string { return lang.L("agreement.kind." + string(k)) }
 
 func (s *agreementsScreen) buildUI() {
-	s.choose = widget.NewSelect(nil, s.onProgrammeChosen)
-	s.choose.PlaceHolder = lang.L("participants.programme.choose")
+	s.makeChoice(s.onProgrammeChosen)
 	kinds := make([]string, len(kindFilters))
 	kinds[0] = lang.L("agreements.filter.all")
 	for i, k := range kindFilters[1:] {

@@ -77,8 +77,7 @@ func (s *meetingsScreen) view() fyne.CanvasObject { return s.content }
 func (s *meetingsScreen) today() model.Date { return model.DateOf(s.now()) }
 
 func (s *meetingsScreen) buildUI() {
-	s.choose = widget.NewSelect(nil, s.onProgrammeChosen)
-	s.choose.PlaceHolder = lang.L("participants.programme.choose")
+	s.makeChoice(s.onProgrammeChosen)
 	s.filter = widget.NewSelect([]string{lang.L("meetings.filter.upcoming"), lang.L("meetings.filter.all")},
 		func(string) { s.applyFilter() })
 	s.filter.SetSelectedIndex(filterUpcoming)

@@ -61,8 +61,7 @@ func (s *participantsScreen) view() fyne.CanvasObject { return s.content }
 var roleFilters = []model.Role{"", model.Mentor, model.Mentee}
 
 func (s *participantsScreen) buildUI() {
-	s.choose = widget.NewSelect(nil, s.onProgrammeChosen)
-	s.choose.PlaceHolder = lang.L("participants.programme.choose")
+	s.makeChoice(s.onProgrammeChosen)
 	s.roleFilter = widget.NewSelect([]string{lang.L("participants.filter.allRoles"),
 		lang.L("participants.filter.mentors"), lang.L("participants.filter.mentees")}, func(string) { s.applyFilter() })
 	s.roleFilter.SetSelectedIndex(0)

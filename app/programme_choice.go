@@ -26,6 +26,12 @@ type programmeStaff interface {
 	Persons() ([]model.Person, error)
 }
 
+// makeChoice creates the programme select; onChosen gets the picked name.
+func (c *programmeScope) makeChoice(onChosen func(name string)) {
+	c.choose = widget.NewSelect(nil, onChosen)
+	c.choose.PlaceHolder = lang.L("participants.programme.choose")
+}
+
 // refresh reads the programmes and staff and offers the programmes in the
 // select, keeping the choice; it reports whether the chosen programme changed.
 func (c *programmeScope) refresh(st programmeStaff) (changed bool, err error) {

@@ -42,6 +42,8 @@ type reportsScreen struct {
 	report       *widget.Button
 	certificates *widget.Button
 	certInfo     *widget.Label
+	moment       *widget.Select
+	forms        *widget.Button
 	search       *widget.Entry
 	found        *widget.List
 	list         *fyne.Container // the found people, shown while there are any
@@ -65,8 +67,7 @@ func (s *reportsScreen) view() fyne.CanvasObject { return s.content }
 const maxMatches = 5
 
 func (s *reportsScreen) buildUI() {
-	s.choose = widget.NewSelect(nil, s.onProgrammeChosen)
-	s.choose.PlaceHolder = lang.L("participants.programme.choose")
+	s.makeChoice(s.onProgrammeChosen)
 
 	s.report = widget.NewButtonWithIcon(lang.L("reports.report.make"), theme.DocumentPrintIcon(), s.onReport)
 	s.report.Importance = widget.HighImportance
@@ -101,11 +102,16 @@ func (s *reportsScreen) buildUI() {
 		items := append([]fyne.CanvasObject{wrapped(text, 560)}, body...)
 		return widget.NewCard(title, "", container.NewVBox(items...))
 	}
+	s.moment = widget.NewSelect(momentNames(), nil)
+	s.moment.SetSelectedIndex(0)
+	s.forms = widget.NewButtonWithIcon(lang.L("reports.checkins.make"), theme.DocumentPrintIcon(), s.onCheckInForms)
 	exportButton := widget.NewButtonWithIcon(lang.L("reports.export.make"), theme.DownloadIcon(), s.export)
 	cards := container.NewVBox(
 		card(lang.L("reports.report"), lang.L("reports.report.text"), container.NewHBox(s.report)),
 		card(lang.L("reports.certificates"), lang.L("reports.certificates.text"), s.certInfo,
 			container.NewHBox(s.certificates)),
+		card(lang.L("reports.checkins"), lang.L("reports.checkins.text"),
+			container.NewHBox(widget.NewLabel(lang.L("field.moment")), s.moment, s.forms)),
 		card(lang.L("reports.disclosure"), lang.L("reports.disclosure.text"), s.search, s.list, s.chosen,
 			container.NewHBox(s.disclosure)),
 		card(lang.L("reports.export"), lang.L("reports.export.text"), container.NewHBox(exportButton)),
@@ -139,6 +145,7 @@ func (s *reportsScreen) load() {
 	}
 	setEnabled(s.report, s.current() != nil)
 	setEnabled(s.certificates, len(s.finished) > 0)
+	setEnabled(s.forms, len(s.data.Paired()) > 0)
 	s.certInfo.SetText(lang.L("reports.certificates.count", map[string]any{"Count": len(s.finished)}))
 }
 
@@ -194,5 +201,14 @@ func (s *reportsScreen) onDisclosure() {
 	s.print.print(lang.L("reports.disclosure.file", map[string]any{"Name": d.Person.FullName()})+".pdf",
 		lang.L("reports.making"), func(w io.Writer, opt reports.Options, _ func(int, int)) error {
 			return reports.Disclosure(w, opt, &d)
+		}, nil)
+}
+
+func (s *reportsScreen) onCheckInForms() {
+	d, m := s.data, model.Moments[max(s.moment.SelectedIndex(), 0)]
+	people := d.Paired()
+	s.print.print(lang.L("reports.checkins.file", map[string]any{"Programme": d.Programme.Name, "Moment": momentName(m)})+".pdf",
+		lang.L("reports.making"), func(w io.Writer, opt reports.Options, progress func(int, int)) error {
+			return reports.CheckInForms(w, opt, &d, people, m, progress)
 		}, nil)
 }

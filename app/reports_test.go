@@ -102,3 +102,16 @@ func TestReportsScreenDisclosure(t *testing.T) {
 	running.Wait()
 	scratchPDF(t)
 }
+
+func TestReportsScreenCheckInForms(t *testing.T) {
+	s, w := newReportsFixture(t)
+	for _, p := range s.programmes {
+		if p.State == model.ProgrammeRunning {
+			s.choose.SetSelected(p.Name)
+		}
+	}
+	s.moment.SetSelectedIndex(1)
+	tapButton(t, w, "Bögen drucken")
+	running.Wait()
+	scratchPDF(t)
+}

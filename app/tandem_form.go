@@ -37,6 +37,7 @@ type tandemForm struct {
 	meetings    *widget.Label
 	meetingList []model.Meeting // the tandem's meetings, in time order
 	series      *widget.Button
+	checkIns    *tandemCheckIns
 	endReason   *widget.Label
 	actions     *fyne.Container
 	goals       map[model.GoalDirection]*goalSection
@@ -69,6 +70,7 @@ func (f *tandemForm) buildUI() {
 	f.members, f.score, f.explanation = wrapLabel(), wrapLabel(), wrapLabel()
 	f.state, f.agreementL, f.meetings, f.endReason = wrapLabel(), wrapLabel(), wrapLabel(), wrapLabel()
 	f.actions = container.NewHBox()
+	f.checkIns = newTandemCheckIns(f.s.st, f.s.win, f.s.today)
 	f.series = widget.NewButtonWithIcon(lang.L("tandems.series"), theme.ContentAddIcon(), f.onPlanSeries)
 	meetingActions := container.NewHBox(f.series,
 		widget.NewButtonWithIcon(lang.L("calendar.button"), theme.CalendarIcon(), f.onCalendar),
@@ -95,7 +97,7 @@ func (f *tandemForm) buildUI() {
 	f.saved.Importance = widget.SuccessImportance
 	info := container.NewVBox(f.members, f.state, f.actions, f.endReason, widget.NewSeparator(),
 		f.score, f.explanation, widget.NewSeparator(), f.agreementL, f.meetings, meetingActions, widget.NewSeparator(),
-		f.fields.view())
+		f.checkIns.view(), widget.NewSeparator(), f.fields.view())
 	f.editor = container.NewBorder(f.heading,
 		container.NewVBox(widget.NewSeparator(), container.NewHBox(f.saved), buttons), nil, nil,
 		container.NewVScroll(info))
@@ -142,6 +144,7 @@ func (f *tandemForm) load(t model.Tandem, p *model.Programme, mentor, mentee *mo
 	f.explanation.SetText(strings.Join(lines, "\n"))
 	f.agreementL.SetText(f.agreementLine())
 	f.showMeetings(meetings)
+	f.checkIns.load(t, p, personLabel(mentor), personLabel(mentee))
 	f.buildActions()
 	for dir, g := range f.goals {
 		g.set(t.Goals, dir)
@@ -513,4 +516,12 @@ func (g *goalSection) read() (goals []model.Goal, ok bool) {
 			Status: model.GoalStatuses[max(r.status.SelectedIndex(), 0)]})
 	}
 	return goals, ok
+}
+
+// personLabel is a person's full name, or a placeholder when unknown.
+func personLabel(p *model.Person) string {
+	if p == nil {
+		return lang.L("participants.unknown")
+	}
+	return p.FullName()
 }

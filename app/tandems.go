@@ -22,6 +22,7 @@ type tandemStore interface {
 	DeleteTandem(id model.ID) error
 	Agreements(programme model.ID) ([]model.Agreement, error)
 	Meetings(tandem model.ID) ([]model.Meeting, error)
+	checkInStore
 }
 
 // tandemsScreen lists the tandems of one programme by state and shows one
@@ -67,8 +68,7 @@ func agreementStateName(st model.AgreementState) string {
 }
 
 func (s *tandemsScreen) buildUI() {
-	s.choose = widget.NewSelect(nil, s.onProgrammeChosen)
-	s.choose.PlaceHolder = lang.L("participants.programme.choose")
+	s.makeChoice(s.onProgrammeChosen)
 	filters := make([]string, len(stateFilters))
 	filters[0] = lang.L("tandems.filter.all")
 	for i, st := range stateFilters[1:] {

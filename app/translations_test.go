@@ -169,6 +169,9 @@ func TestEveryKeyInCodeIsTranslated(t *testing.T) {
 	for d := range 7 {
 		add("weekday."+strconv.Itoa(d), "meetingWhen")
 	}
+	for _, m := range model.Moments {
+		add("checkin.moment."+string(m), "momentName")
+	}
 	for _, k := range kindFilters[1:] {
 		add("agreement.kind."+string(k), "kindFilters")
 		add("agreement.kind.short."+string(k), "cardDetail")

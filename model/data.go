@@ -159,3 +159,15 @@ func ConfidentialitySigned(t *Tandem, as []Agreement) bool {
 	}
 	return personal(t.MentorID) && personal(t.MenteeID)
 }
+
+// Paired returns the members of the programme's confirmed and active
+// tandems, mentor before mentee, in tandem order: those asked for a check-in.
+func (d *ProgrammeData) Paired() []ID {
+	var out []ID
+	for _, t := range d.Tandems {
+		if t.State == TandemConfirmed || t.State == TandemActive {
+			out = append(out, t.MentorID, t.MenteeID)
+		}
+	}
+	return out
+}

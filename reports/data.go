@@ -24,12 +24,14 @@ type Data struct {
 	SessionMinutes int    // planned length of a meeting in minutes
 	Channel        string // where the tandem meets: in person, online, or either
 	Mentor, Mentee Party  // the tandem's partners (documents of a tandem)
-	Person         Party  // the one participant (per-person documents, certificate, disclosure)
+	Person         Party  // the one participant (per-person documents, certificate, check-in, disclosure)
+	Partner        Party  // the participant's tandem partner (check-in); several are named together; Name "" when none
 	Role           string // the participant's role: "Mentorin", "Mentor", "Mentor/in" or "Mentee"
 	MenteeGoals    []Goal // what the mentee wants to learn (tandem agreement)
 	MentorGoals    []Goal // what the mentor wants to learn (tandem agreement)
 	Topics         []string
-	Meetings       int // meetings held (certificate)
+	Meetings       int    // meetings held (certificate)
+	Moment         string // when the check-in is: "nach dem ersten Treffen", "zur Halbzeit", "am Ende"
 }
 
 // Party is a person named in a document.
@@ -61,6 +63,8 @@ var fieldsOf = map[string][]string{
 		"SessionMinutes", "Channel", "Mentor", "Mentee", "MenteeGoals", "MentorGoals", "Topics"},
 	Certificate: {"Company", "Programme", "Start", "End", "Today", "HRContact", "Person", "Role",
 		"Meetings", "Topics"},
+	CheckIn: {"Company", "Programme", "Start", "End", "Today", "HRContact", "Person", "Role", "Partner",
+		"Moment", "Topics"},
 	Report:             {"Company", "Programme", "Framework", "Start", "End", "Today", "HRContact"},
 	DisclosureTemplate: {"Company", "Today", "Person"},
 }
@@ -72,7 +76,7 @@ func Fields(name string) []string {
 	var out []string
 	for _, f := range fieldsOf[name] {
 		switch f {
-		case "Mentor", "Mentee", "Person":
+		case "Mentor", "Mentee", "Person", "Partner":
 			for _, p := range partyFields {
 				out = append(out, "{{."+f+"."+p+"}}")
 			}

@@ -35,6 +35,10 @@ func documents(t testing.TB, ex *example, lang string) map[string][]byte {
 			PersonID: e.PersonID, State: model.AgreementDraft})
 	}
 	mentee := ex.people[d.Tandems[1].MenteeID]
+	var enrolled []model.ID
+	for _, e := range d.Enrolments {
+		enrolled = append(enrolled, e.PersonID)
+	}
 	docs := map[string]func(w io.Writer) error{
 		"confidentiality": func(w io.Writer) error {
 			return reports.Agreements(w, opt, d, kind(model.ConfidentialityTandem)[:3], nil)
@@ -45,6 +49,9 @@ func documents(t testing.TB, ex *example, lang string) map[string][]byte {
 		"tandem_agreement": func(w io.Writer) error { return reports.Agreements(w, opt, d, kind(model.TandemAgreement), nil) },
 		"certificate": func(w io.Writer) error {
 			return reports.Certificates(w, opt, &ex.pilot, reports.Finished(&ex.pilot), nil)
+		},
+		"checkin": func(w io.Writer) error {
+			return reports.CheckInForms(w, opt, d, enrolled, model.HalfTime, nil)
 		},
 		"report":     func(w io.Writer) error { return reports.ProgrammeReport(w, opt, d) },
 		"disclosure": func(w io.Writer) error { return reports.Disclosure(w, opt, &mentee) },

@@ -131,7 +131,7 @@ func (t *textBlock) draw(w *writer) {
 // text before it explains.
 func isFigure(e element) bool {
 	switch e.(type) {
-	case *hbars, *columns, *tiles, *table:
+	case *hbars, *columns, *tiles, *table, *dumbbells, *ratingGrid, *dateLine, ruledLines:
 		return true
 	}
 	return false
@@ -245,6 +245,7 @@ var looks = map[string]look{
 	ConfidentialityPerson: {bodySize, bodyLeading, paraAfter, 17, 0, 5, true},
 	TandemAgreement:       {bodySize, bodyLeading, paraAfter, 17, 0, 5, true},
 	Certificate:           {11, 1.55, 4.2, 24, 16, 11, false},
+	CheckIn:               {bodySize, bodyLeading, paraAfter, 16, 0, 2, false},
 	Report:                {bodySize, bodyLeading, paraAfter, 17, 0, 5, false},
 	DisclosureTemplate:    {bodySize, bodyLeading, paraAfter, 17, 0, 5, false},
 }

@@ -71,6 +71,9 @@ func TestMargins(t *testing.T) {
 		"stress_certificates": func(w *bytes.Buffer) error {
 			return reports.Certificates(w, opt, s, []model.ID{s.Tandems[0].MentorID, s.Tandems[0].MenteeID}, nil)
 		},
+		"stress_checkins": func(w *bytes.Buffer) error {
+			return reports.CheckInForms(w, opt, s, []model.ID{s.Tandems[0].MentorID, s.Tandems[0].MenteeID}, model.AtEnd, nil)
+		},
 		"stress_report":     func(w *bytes.Buffer) error { return reports.ProgrammeReport(w, opt, s) },
 		"stress_disclosure": func(w *bytes.Buffer) error { return reports.Disclosure(w, opt, &mentee) },
 	}
@@ -99,6 +102,19 @@ func stressed(ex *example) *model.ProgrammeData {
 	d.Tandems = slices.Clone(d.Tandems)
 	for i := range d.Tandems {
 		d.Tandems[i].Goals = []model.Goal{{Direction: model.MenteeLearns, Text: longWord, SuccessSign: longWord + " " + longWord, Status: model.GoalOpen}}
+	}
+	d.Programme.Topics = []string{longWord, "KI"}
+	d.Enrolments = slices.Clone(d.Enrolments)
+	for i := range d.Enrolments {
+		d.Enrolments[i].Topics = []string{longWord, "Social Media " + longWord}
+	}
+	d.CheckIns = slices.Clone(d.CheckIns)
+	for i := range d.CheckIns {
+		c := d.CheckIns[i]
+		c.SelfAssessment = map[string]int{longWord: 2}
+		d.CheckIns[i] = c
+		c.Moment, c.SelfAssessment = model.AtEnd, map[string]int{longWord: 5}
+		d.CheckIns = append(d.CheckIns, c)
 	}
 	d.Meetings = maps.Clone(d.Meetings)
 	for id, ms := range d.Meetings {

@@ -41,8 +41,10 @@ var directives = map[string]map[string][]string{
 	ConfidentialityPerson: {"signatures": {"", "hr"}, "pagebreak": nil},
 	TandemAgreement:       {"signatures": {"", "hr"}, "pagebreak": nil},
 	Certificate:           {"signatures": {"", "hr"}, "pagebreak": nil},
+	CheckIn: {"pagebreak": nil, "participant": nil, "satisfaction": nil, "selfassessment": nil,
+		"comment": nil},
 	Report: {"pagebreak": nil, "figures": nil, "topics": nil, "agreements": nil,
-		"chart": {"meetings", "states", "satisfaction", "balance", "topics"}, "table": {"tandems"}},
+		"chart": {"meetings", "states", "satisfaction", "balance", "growth", "topics"}, "table": {"tandems"}},
 	DisclosureTemplate: {"pagebreak": nil,
 		"section": {"person", "programmes", "tandems", "meetings", "agreements", "checkins", "trainings", "audit"}},
 }

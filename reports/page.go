@@ -44,6 +44,7 @@ var (
 	grey      = rgb{0x5f, 0x63, 0x68}
 	lightGrey = rgb{0xc8, 0xcc, 0xd0}
 	paleGrey  = rgb{0xee, 0xf0, 0xf2}
+	white     = rgb{0xff, 0xff, 0xff}
 	blue      = rgb{0x1f, 0x4e, 0x79}
 	lightBlue = rgb{0x8f, 0xaa, 0xdc}
 )
@@ -194,6 +195,28 @@ func (w *writer) rect(x, y, wd, ht float64, c rgb) {
 	w.direct()
 	w.setFill(c)
 	w.c.Rect(x, y, wd, ht, "F")
+}
+
+// frame draws the outline of a rectangle, such as a box to tick.
+func (w *writer) frame(x, y, wd, ht, width float64, c rgb) {
+	w.direct()
+	w.c.SetLineWidth(width)
+	w.c.SetDrawColor(c.r, c.g, c.b)
+	w.c.Rect(x, y, wd, ht, "D")
+}
+
+// dot draws a circle filled with fill and outlined in line (of the given
+// width; none when width is 0).
+func (w *writer) dot(x, y, r float64, fill, line rgb, width float64) {
+	w.direct()
+	w.setFill(fill)
+	if width <= 0 {
+		w.c.Circle(x, y, r, "F")
+		return
+	}
+	w.c.SetLineWidth(width)
+	w.c.SetDrawColor(line.r, line.g, line.b)
+	w.c.Circle(x, y, r, "FD")
 }
 
 // measureHeader lays out the letterhead: name and address left, the
@@ -356,17 +379,33 @@ func (w *writer) end() {
 		// The page's content stream may end in any state: set all anew.
 		w.pen = pen{}
 		right := sanitize(w.lb.fill("page", "x", strconv.Itoa(p-w.first+1), "y", strconv.Itoa(n)))
+		left := shorten(left, contentW-textWidth(right, regular, footerSize)-8, footerSize)
 		w.cached(keyOf("footer", left, right), footerRule, pageH-footerRule, func(top float64) {
 			w.rule(marginL, pageW-marginR, top, 0.25, lightGrey)
-			const size = 8
 			base := top + footerBase - footerRule
-			w.text(marginL, base, left, regular, size, grey)
-			w.text(pageW-marginR-textWidth(right, regular, size), base, right, regular, size, grey)
+			w.text(marginL, base, left, regular, footerSize, grey)
+			w.text(pageW-marginR-textWidth(right, regular, footerSize), base, right, regular, footerSize, grey)
 		})
 		w.flush()
 	}
 	w.pdf.SetPage(last)
 	w.pen = pen{}
+}
+
+// footerSize is the size of the footer's text.
+const footerSize = 8
+
+// shorten cuts sanitized text to the width, ending it in "…", so that a
+// long note in the footer does not run into the page number.
+func shorten(s string, width, size float64) string {
+	if textWidth(s, regular, size) <= width {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 0 && textWidth(string(rs)+"…", regular, size) > width {
+		rs = rs[:len(rs)-1]
+	}
+	return strings.TrimRight(string(rs), " ·") + "…"
 }
 
 // output writes the finished PDF to out, or nothing on an error.

@@ -147,6 +147,8 @@ func (s *stats) element(lb labels, b block) []element {
 		return []element{newColumns(lb, []string{"1", "2", "3", "4", "5"}, counts, caption)}
 	case b.dir == "chart" && arg == "balance":
 		return []element{s.balance(lb)}
+	case b.dir == "chart" && arg == "growth":
+		return []element{s.growth(lb)}
 	case b.dir == "topics" || b.dir == "chart" && arg == "topics":
 		var rows []barRow
 		for _, topic := range s.topicList {

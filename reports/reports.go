@@ -1,7 +1,7 @@
 // Package reports makes Tandem's printed documents as PDF: the
 // confidentiality agreements (per tandem and per person), the tandem
-// agreement, the certificate of participation, the programme report and
-// the personal-data report under Art. 15 GDPR.
+// agreement, the certificate of participation, the check-in form, the
+// programme report and the personal-data report under Art. 15 GDPR.
 //
 // Every document is A4 portrait with the company's header and logo on each
 // page and a footer with the date and "Seite x von y", counted within the
@@ -19,8 +19,9 @@
 //	@signatures [hr]              (signature blocks of the document's parties, HR's optional)
 //	@pagebreak
 //
-// The programme report knows @figures, @chart meetings|states|satisfaction|balance|topics,
-// @table tandems, @topics and @agreements; the personal-data report
+// The programme report knows @figures, @chart meetings|states|satisfaction|balance|growth|topics,
+// @table tandems, @topics and @agreements; the check-in form @participant,
+// @satisfaction, @selfassessment and @comment; the personal-data report
 // @section person|programmes|tandems|meetings|agreements|checkins|trainings|audit.
 // Fixed labels (table headers, states, months, "Seite x von y") live in
 // assets/templates/{de,en}/labels.json, not in the templates.
@@ -68,6 +69,7 @@ const (
 	ConfidentialityPerson = "confidentiality_person" // confidentiality agreement of one participant
 	TandemAgreement       = "tandem_agreement"       // roles, goals and rhythm of a tandem
 	Certificate           = "certificate"            // certificate of participation
+	CheckIn               = "checkin"                // check-in form of one participant
 	Report                = "report"                 // programme report for the management
 	// DisclosureTemplate names the personal-data report (Art. 15 GDPR);
 	// the function Disclosure makes it.
@@ -75,10 +77,11 @@ const (
 )
 
 // Editable lists the texts HR may change in the settings.
-var Editable = []string{Confidentiality, ConfidentialityPerson, TandemAgreement, Certificate}
+var Editable = []string{Confidentiality, ConfidentialityPerson, TandemAgreement, Certificate, CheckIn}
 
 // names lists every document, in the order of the constants.
-var names = []string{Confidentiality, ConfidentialityPerson, TandemAgreement, Certificate, Report, DisclosureTemplate}
+var names = []string{Confidentiality, ConfidentialityPerson, TandemAgreement, Certificate, CheckIn, Report,
+	DisclosureTemplate}
 
 // kindTemplate returns the template name of an agreement kind.
 func kindTemplate(k model.AgreementKind) (string, bool) {

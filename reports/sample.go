@@ -74,6 +74,8 @@ func sampleDoc(lb labels, opt Options, name string) (doc, error) {
 		return agreementDoc(lb, opt, d, &model.Agreement{Kind: model.TandemAgreement, TandemID: 1})
 	case Certificate:
 		return certificateDoc(lb, opt, d, 11)
+	case CheckIn:
+		return checkInDoc(lb, opt, d, 11, model.AfterFirstMeeting)
 	case Report:
 		return reportDoc(lb, opt, d), nil
 	case DisclosureTemplate:
@@ -169,6 +171,14 @@ func sampleProgramme(lang string) *model.ProgrammeData {
 		d.CheckIns = append(d.CheckIns, model.CheckIn{Meta: model.Meta{ID: model.ID(i + 1)}, PersonID: c.person, ProgrammeID: 1,
 			Moment: model.AfterFirstMeeting, On: day(2026, 3, 12), Satisfaction: c.sat,
 			SelfAssessment: map[string]int{tools: 3, ai: 2}})
+	}
+	for i, c := range []struct {
+		person    model.ID
+		sat, tool int
+	}{{11, 5, 4}, {12, 4, 4}, {13, 4, 3}, {14, 5, 5}} {
+		d.CheckIns = append(d.CheckIns, model.CheckIn{Meta: model.Meta{ID: model.ID(i + 5)}, PersonID: c.person, ProgrammeID: 1,
+			Moment: model.HalfTime, On: day(2026, 6, 8), Satisfaction: c.sat,
+			SelfAssessment: map[string]int{tools: c.tool, ai: 3}})
 	}
 	d.Trainings = []model.TrainingEvent{{Meta: model.Meta{ID: 1}, ProgrammeID: 1, On: day(2026, 2, 12),
 		Title:     pick("Kick-off-Workshop: Rollen, Ziele und Vertraulichkeit", "Kick-off workshop: roles, goals and confidentiality"),

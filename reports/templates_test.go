@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // both languages, and that HR's texts replace them.
 func TestDefaultTexts(t *testing.T) {
 	all := []string{reports.Confidentiality, reports.ConfidentialityPerson, reports.TandemAgreement,
-		reports.Certificate, reports.Report, reports.DisclosureTemplate}
+		reports.Certificate, reports.CheckIn, reports.Report, reports.DisclosureTemplate}
 	for _, name := range all {
 		for _, lang := range []string{"de", "en"} {
 			text := reports.DefaultText(name, lang)
@@ -48,7 +48,8 @@ func TestDefaultTexts(t *testing.T) {
 	if got := reports.Text(s, reports.Confidentiality, "de"); got != reports.DefaultText(reports.Confidentiality, "de") {
 		t.Error("Text without HR's own text is not the default")
 	}
-	if !slices.Contains(reports.Editable, reports.Certificate) || slices.Contains(reports.Editable, reports.Report) {
+	if !slices.Contains(reports.Editable, reports.Certificate) || !slices.Contains(reports.Editable, reports.CheckIn) ||
+		slices.Contains(reports.Editable, reports.Report) {
 		t.Errorf("Editable: %v", reports.Editable)
 	}
 }
@@ -88,6 +89,10 @@ func TestTemplateErrors(t *testing.T) {
 		{reports.Confidentiality, "# T\n\n@chart meetings\n", "unknown_directive", "@chart meetings", 3},
 		{reports.Confidentiality, "# T\n\n\n@signatures everyone\n", "unknown_directive", "@signatures everyone", 4},
 		{reports.Report, "# T\n@section person\n", "unknown_directive", "@section person", 2},
+		{reports.Report, "# T\n@chart growths\n", "unknown_directive", "@chart growths", 2},
+		{reports.CheckIn, "# T\n\n@satisfaction 5\n", "unknown_directive", "@satisfaction 5", 3},
+		{reports.CheckIn, "# T\n@signatures\n", "unknown_directive", "@signatures", 2},
+		{reports.CheckIn, "# T\n{{.Mentor.Name}}\n", "unknown_field", ".Mentor.Name", 2},
 		{reports.Confidentiality, "# T\n\nSome **bold text\n", "unclosed", "**", 3},
 		{reports.TandemAgreement, "# T\n\n{{index .Topics 7}}\n", "execution", "index .Topics 7", 3},
 	} {
@@ -128,7 +133,7 @@ func TestBrokenOverride(t *testing.T) {
 func TestPreview(t *testing.T) {
 	opt := reports.Options{Today: today, Settings: model.Settings{CompanyName: "Muster GmbH"}}
 	for _, name := range []string{reports.Confidentiality, reports.ConfidentialityPerson, reports.TandemAgreement,
-		reports.Certificate, reports.Report, reports.DisclosureTemplate} {
+		reports.Certificate, reports.CheckIn, reports.Report, reports.DisclosureTemplate} {
 		for _, lang := range []string{"de", "en"} {
 			opt.Lang = lang
 			pdf := render(t, func(w *bytes.Buffer) error {
@@ -168,7 +173,7 @@ func TestGolden(t *testing.T) {
 // another error than a TemplateError.
 func FuzzCheckText(f *testing.F) {
 	names := []string{reports.Confidentiality, reports.ConfidentialityPerson, reports.TandemAgreement,
-		reports.Certificate, reports.Report, reports.DisclosureTemplate}
+		reports.Certificate, reports.CheckIn, reports.Report, reports.DisclosureTemplate}
 	for i, name := range names {
 		f.Add(uint8(i), reports.DefaultText(name, "de"))
 	}
