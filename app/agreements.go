@@ -16,8 +16,7 @@ import (
 // agreementStore is what the agreements screen needs from the database.
 type agreementStore interface {
 	programmeStaff
-	ProgrammeData(programme model.ID) (model.ProgrammeData, error)
-	EnsureAgreements(programme model.ID) (int, error)
+	EnsureAgreements(programme model.ID) (model.ProgrammeData, int, error)
 	MarkPrinted(ids []model.ID, on model.Date, version string) error
 	SignAgreement(id model.ID, party string, on model.Date) (bool, error)
 	Agreement(id model.ID) (model.Agreement, error)
@@ -112,23 +111,14 @@ func (s *agreementsScreen) buildUI() {
 }
 
 // show loads the programmes and the chosen programme's agreements.
-func (s *agreementsScreen) show() {
-	if _, err := s.refresh(s.st); err != nil {
-		showError(s.win, err)
-		return
-	}
-	s.load()
-}
+func (s *agreementsScreen) show() { s.reload(s.st, s.win, s.load) }
 
 // load creates the drafts the programme's tandems lack and reads the
 // programme's agreements.
 func (s *agreementsScreen) load() {
 	s.data = model.ProgrammeData{}
 	if p := s.current(); p != nil {
-		if _, err := s.st.EnsureAgreements(p.ID); err != nil {
-			showError(s.win, err)
-		}
-		d, err := s.st.ProgrammeData(p.ID)
+		d, _, err := s.st.EnsureAgreements(p.ID)
 		if err != nil {
 			showError(s.win, err)
 		}

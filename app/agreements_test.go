@@ -7,10 +7,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"tandem/demo"
 	"tandem/model"
 	"tandem/model/store"
 )
@@ -26,25 +24,9 @@ type agreementsFixture struct {
 
 func newAgreementsFixture(t *testing.T) *agreementsFixture {
 	t.Helper()
-	newTestApp(t)
+	st, programme := demoStore(t)
 	t.Cleanup(removeScratch)
-	st := openTestStore(t)
-	if err := demo.Load(st, testToday); err != nil {
-		t.Fatal(err)
-	}
-	f := &agreementsFixture{st: st}
-	ps, err := st.Programmes()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range ps {
-		if p.State == model.ProgrammeRunning {
-			f.programme = p
-		}
-	}
-	f.w = test.NewWindow(nil)
-	t.Cleanup(f.w.Close)
-	f.w.Resize(fyne.NewSize(1400, 900))
+	f := &agreementsFixture{st: st, programme: programme, w: testWindow(t, 1400, 900)}
 	f.s = newAgreementsScreen(st, f.w, fixedToday)
 	f.w.SetContent(f.s.view())
 	f.s.show()

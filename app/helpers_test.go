@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"tandem/demo"
 	"tandem/model"
 	"tandem/model/store"
 )
@@ -143,4 +144,35 @@ func findRadio(t *testing.T, w fyne.Window) *widget.RadioGroup {
 		t.Fatal("no radio group on screen")
 	}
 	return found
+}
+
+// demoStore starts the test app and opens a file with the example company;
+// it returns the file and its running programme.
+func demoStore(t *testing.T) (*store.Store, model.Programme) {
+	t.Helper()
+	newTestApp(t)
+	st := openTestStore(t)
+	if err := demo.Load(st, testToday); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := st.Programmes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if p.State == model.ProgrammeRunning {
+			return st, p
+		}
+	}
+	t.Fatal("the demo data has no running programme")
+	return nil, model.Programme{}
+}
+
+// testWindow opens a test window of the given size that closes with the test.
+func testWindow(t *testing.T, width, height float32) fyne.Window {
+	t.Helper()
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	w.Resize(fyne.NewSize(width, height))
+	return w
 }

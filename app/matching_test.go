@@ -6,9 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
-	"tandem/demo"
 	"tandem/model"
 	"tandem/model/store"
 )
@@ -21,15 +19,8 @@ type matchingFixture struct {
 
 func newMatchingFixture(t *testing.T) *matchingFixture {
 	t.Helper()
-	newTestApp(t)
-	st := openTestStore(t)
-	if err := demo.Load(st, testToday); err != nil {
-		t.Fatal(err)
-	}
-	f := &matchingFixture{st: st}
-	f.w = test.NewWindow(nil)
-	t.Cleanup(f.w.Close)
-	f.w.Resize(fyne.NewSize(1400, 900))
+	st, _ := demoStore(t)
+	f := &matchingFixture{st: st, w: testWindow(t, 1400, 900)}
 	f.s = newMatchingScreen(st, f.w, fixedToday)
 	f.w.SetContent(f.s.view())
 	f.s.show()

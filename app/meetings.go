@@ -96,13 +96,7 @@ func (s *meetingsScreen) buildUI() {
 }
 
 // show loads the programmes and the chosen programme's meetings.
-func (s *meetingsScreen) show() {
-	if _, err := s.refresh(s.st); err != nil {
-		showError(s.win, err)
-		return
-	}
-	s.load()
-}
+func (s *meetingsScreen) show() { s.reload(s.st, s.win, s.load) }
 
 // load reads everything about the chosen programme and shows it anew.
 func (s *meetingsScreen) load() {

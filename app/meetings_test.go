@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"tandem/demo"
 	"tandem/model"
 	"tandem/model/store"
 )
@@ -33,27 +32,8 @@ type meetingsFixture struct {
 
 func newMeetingsFixture(t *testing.T) *meetingsFixture {
 	t.Helper()
-	newTestApp(t)
-	st := openTestStore(t)
-	if err := demo.Load(st, testToday); err != nil {
-		t.Fatal(err)
-	}
-	f := &meetingsFixture{st: st}
-	programmes, err := st.Programmes()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range programmes {
-		if strings.HasPrefix(p.Name, "Reverse Mentoring") {
-			f.programme = p
-		}
-	}
-	if f.programme.ID == 0 {
-		t.Fatal("the demo data has no running programme")
-	}
-	f.w = test.NewWindow(nil)
-	t.Cleanup(f.w.Close)
-	f.w.Resize(fyne.NewSize(1400, 900))
+	st, programme := demoStore(t)
+	f := &meetingsFixture{st: st, programme: programme, w: testWindow(t, 1400, 900)}
 	f.s = newMeetingsScreen(st, f.w, testNow)
 	f.s.openURL = func(u *url.URL) error {
 		f.opened = append(f.opened, u)

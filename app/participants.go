@@ -88,13 +88,7 @@ func (s *participantsScreen) buildUI() {
 }
 
 // show loads the programmes and staff, and the chosen programme's participants.
-func (s *participantsScreen) show() {
-	if _, err := s.refresh(s.st); err != nil {
-		showError(s.win, err)
-		return
-	}
-	s.load()
-}
+func (s *participantsScreen) show() { s.reload(s.st, s.win, s.load) }
 
 // load reads the participants and training events of the chosen programme.
 func (s *participantsScreen) load() {

@@ -50,6 +50,16 @@ func (c *programmeScope) refresh(st programmeStaff) (changed bool, err error) {
 	return changed, nil
 }
 
+// reload reads the programmes and staff and then runs load for the chosen
+// programme; a failure is shown instead.
+func (c *programmeScope) reload(st programmeStaff, win fyne.Window, load func()) {
+	if _, err := c.refresh(st); err != nil {
+		showError(win, err)
+		return
+	}
+	load()
+}
+
 // frame puts the programme select above a screen's content.
 func (c *programmeScope) frame(content fyne.CanvasObject) fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("field.programme")), nil, c.choose)

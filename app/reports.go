@@ -91,10 +91,7 @@ func (s *reportsScreen) buildUI() {
 	s.chosen = wrapLabel()
 	s.disclosure = widget.NewButtonWithIcon(lang.L("reports.disclosure.make"), theme.DocumentPrintIcon(), s.onDisclosure)
 	s.disclosure.Disable()
-	rowHeight := s.found.MinSize().Height
-	if t := recordRow("M", "M", false); t != nil {
-		rowHeight = t.MinSize().Height + theme.Padding()
-	}
+	rowHeight := recordRow("M", "M", false).MinSize().Height + theme.Padding()
 	s.list = container.NewGridWrap(fyne.NewSize(560, rowHeight*maxMatches), s.found)
 	s.list.Hide()
 

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"tandem/demo"
 	"tandem/model"
 	"tandem/reports"
 )
@@ -17,15 +16,9 @@ import (
 // newReportsFixture shows the reports screen on the demo data.
 func newReportsFixture(t *testing.T) (*reportsScreen, fyne.Window) {
 	t.Helper()
-	newTestApp(t)
+	st, _ := demoStore(t)
 	t.Cleanup(removeScratch)
-	st := openTestStore(t)
-	if err := demo.Load(st, testToday); err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewWindow(nil)
-	t.Cleanup(w.Close)
-	w.Resize(fyne.NewSize(1200, 900))
+	w := testWindow(t, 1200, 900)
 	exported := false
 	s := newReportsScreen(st, w, fixedToday, func() { exported = true })
 	w.SetContent(s.view())

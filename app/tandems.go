@@ -89,13 +89,7 @@ func (s *tandemsScreen) buildUI() {
 }
 
 // show loads the programmes and staff, and the chosen programme's tandems.
-func (s *tandemsScreen) show() {
-	if _, err := s.refresh(s.st); err != nil {
-		showError(s.win, err)
-		return
-	}
-	s.load()
-}
+func (s *tandemsScreen) show() { s.reload(s.st, s.win, s.load) }
 
 // load reads the tandems and agreements of the chosen programme.
 func (s *tandemsScreen) load() {

@@ -1,14 +1,12 @@
 package app
 
 import (
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"tandem/demo"
 	"tandem/model"
 	"tandem/model/store"
 )
@@ -25,27 +23,8 @@ type tandemsFixture struct {
 
 func newTandemsFixture(t *testing.T) *tandemsFixture {
 	t.Helper()
-	newTestApp(t)
-	st := openTestStore(t)
-	if err := demo.Load(st, testToday); err != nil {
-		t.Fatal(err)
-	}
-	f := &tandemsFixture{st: st}
-	programmes, err := st.Programmes()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range programmes {
-		if strings.HasPrefix(p.Name, "Reverse Mentoring") {
-			f.programme = p
-		}
-	}
-	if f.programme.ID == 0 {
-		t.Fatal("the demo data has no running programme")
-	}
-	f.w = test.NewWindow(nil)
-	t.Cleanup(f.w.Close)
-	f.w.Resize(fyne.NewSize(1400, 900))
+	st, programme := demoStore(t)
+	f := &tandemsFixture{st: st, programme: programme, w: testWindow(t, 1400, 900)}
 	f.s = newTandemsScreen(st, f.w, fixedToday, func(programme, agreement model.ID) {
 		f.opened = [2]model.ID{programme, agreement}
 	})

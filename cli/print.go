@@ -5,8 +5,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -23,48 +21,25 @@ var printKinds = []string{"agreements", "report", "certificates"}
 // PDF. Printing agreements creates the drafts the tandems lack and then
 // records the printed ones as waiting for signatures, as the window does.
 func runPrint(e env, args []string) int {
-	fs := newFlags("print")
-	db := fs.String("db", "", "")
-	name := fs.String("programme", "", "")
-	tandem := fs.String("tandem", "", "")
-	out := fs.String("out", "", "")
-	rest, okArgs := parse(fs, args, 1)
-	if !okArgs || strings.TrimSpace(*name) == "" || *out == "" || !slices.Contains(printKinds, rest[0]) {
+	a := newOutputArgs("print")
+	rest, tandemID, okArgs := a.parse(args, 1)
+	if !okArgs || !slices.Contains(printKinds, rest[0]) {
 		return usage(e)
 	}
-	var tandemID model.ID
-	if *tandem != "" {
-		n, err := strconv.ParseUint(*tandem, 10, 64)
-		if err != nil || n == 0 {
-			return usage(e)
-		}
-		tandemID = model.ID(n)
-	}
 	what := rest[0]
-	st, err := openStore(*db, store.Options{Now: e.now, ReadOnly: what != "agreements"})
-	if err != nil {
-		return fail(e, err)
+	read := (*store.Store).ProgrammeData
+	if what == "agreements" {
+		read = func(st *store.Store, id model.ID) (model.ProgrammeData, error) {
+			d, _, err := st.EnsureAgreements(id)
+			return d, err
+		}
+	}
+	st, d, code := a.loadProgramme(e, tandemID, what != "agreements", read)
+	if code != ok {
+		return code
 	}
 	defer st.Close()
-	p, err := findProgramme(st, *name)
-	if err != nil {
-		return fail(e, err)
-	}
-	if p.ID == 0 {
-		return failText(e, unknownProgramme(st, *name))
-	}
-	if what == "agreements" {
-		if _, err := st.EnsureAgreements(p.ID); err != nil {
-			return fail(e, err)
-		}
-	}
-	d, err := st.ProgrammeData(p.ID)
-	if err != nil {
-		return fail(e, err)
-	}
-	if tandemID != 0 && d.Tandem(tandemID) == nil {
-		return failText(e, lang.L("cli.print.notandem", map[string]any{"ID": tandemID, "Programme": p.Name}))
-	}
+	p := d.Programme
 	settings, err := st.Settings()
 	if err != nil {
 		return fail(e, err)
@@ -90,10 +65,10 @@ func runPrint(e env, args []string) int {
 		count = len(people)
 		write = func(w io.Writer) error { return reports.Certificates(w, opt, &d, people, nil) }
 	}
-	if count == 0 {
+	if count == 0 { // a report is always made
 		return failText(e, lang.L("cli.print.nothing."+what, map[string]any{"Programme": p.Name}))
 	}
-	if err := writeAtomically(*out, func(f *os.File) error { return write(f) }); err != nil {
+	if err := writeAtomically(*a.out, func(f *os.File) error { return write(f) }); err != nil {
 		return fail(e, err)
 	}
 	if len(printed) > 0 {
@@ -105,7 +80,7 @@ func runPrint(e env, args []string) int {
 			return fail(e, err)
 		}
 	}
-	fmt.Fprintln(e.stdout, lang.L("cli.print.done."+what, map[string]any{"Count": count, "File": *out}))
+	fmt.Fprintln(e.stdout, lang.L("cli.print.done."+what, map[string]any{"Count": count, "File": *a.out}))
 	return ok
 }
 

@@ -93,19 +93,21 @@ func (tx *Tx) Scan(agreement model.ID) ([]byte, error) {
 }
 
 // EnsureAgreements creates the drafts the programme's confirmed and active
-// tandems lack (model.MissingAgreements) and returns how many it created.
-func (tx *Tx) EnsureAgreements(programme model.ID) (int, error) {
+// tandems lack (model.MissingAgreements) and returns the programme's data
+// with them, and how many it created.
+func (tx *Tx) EnsureAgreements(programme model.ID) (model.ProgrammeData, int, error) {
 	d, err := tx.ProgrammeData(programme)
 	if err != nil {
-		return 0, withOp("store.EnsureAgreements", err)
+		return d, 0, withOp("store.EnsureAgreements", err)
 	}
 	missing := model.MissingAgreements(&d)
 	for i := range missing {
 		if err := tx.SaveAgreement(&missing[i]); err != nil {
-			return 0, err
+			return d, 0, err
 		}
 	}
-	return len(missing), nil
+	d.Agreements = append(d.Agreements, missing...) // the newest ids come last
+	return d, len(missing), nil
 }
 
 // MarkPrinted records that the agreements were printed on the given day
@@ -145,16 +147,30 @@ func (tx *Tx) SignAgreement(id model.ID, party string, on model.Date) (activated
 	if err := tx.SaveAgreement(&a); err != nil || a.State != model.AgreementSigned {
 		return false, err
 	}
-	d, err := tx.ProgrammeData(a.ProgrammeID)
+	p, err := tx.Programme(a.ProgrammeID)
 	if err != nil {
 		return false, withOp(op, err)
 	}
-	for i := range d.Tandems {
-		t := &d.Tandems[i]
-		if t.ID != a.TandemID && t.MentorID != a.PersonID && t.MenteeID != a.PersonID {
+	as, err := tx.Agreements(a.ProgrammeID)
+	if err != nil {
+		return false, withOp(op, err)
+	}
+	var ts []model.Tandem
+	if a.TandemID != 0 {
+		t, err := tx.Tandem(a.TandemID)
+		if err != nil {
+			return false, withOp(op, err)
+		}
+		ts = append(ts, t)
+	} else if ts, err = tx.TandemsOfPerson(a.PersonID); err != nil {
+		return false, withOp(op, err)
+	}
+	for i := range ts {
+		t := &ts[i]
+		if t.ProgrammeID != a.ProgrammeID {
 			continue
 		}
-		opened, err := model.OpenGate(t, &d.Programme, d.Agreements)
+		opened, err := model.OpenGate(t, &p, as)
 		if err != nil {
 			return false, withOp(op, err)
 		}

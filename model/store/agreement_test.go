@@ -13,19 +13,19 @@ func TestAgreementLifecycle(t *testing.T) {
 	s, _ := openTest(t)
 	f := setup(t, s, "Programm", 1)
 
-	n, err := s.EnsureAgreements(f.prog.ID)
+	_, n, err := s.EnsureAgreements(f.prog.ID)
 	must(t, err)
 	if n != 0 {
 		t.Fatalf("a proposed tandem got %d agreements, want none", n)
 	}
 	must(t, f.tandem.Confirm())
 	must(t, s.SaveTandem(f.tandem))
-	n, err = s.EnsureAgreements(f.prog.ID)
+	_, n, err = s.EnsureAgreements(f.prog.ID)
 	must(t, err)
 	if n != 2 {
 		t.Fatalf("EnsureAgreements created %d, want 2", n)
 	}
-	if n, err = s.EnsureAgreements(f.prog.ID); err != nil || n != 0 {
+	if _, n, err = s.EnsureAgreements(f.prog.ID); err != nil || n != 0 {
 		t.Fatalf("second EnsureAgreements = %d, %v; want 0, nil", n, err)
 	}
 	as, err := s.Agreements(f.prog.ID)
@@ -67,7 +67,7 @@ func TestAgreementLifecycle(t *testing.T) {
 	must(t, err)
 	must(t, conf.Revoke())
 	must(t, s.SaveAgreement(&conf))
-	if n, err = s.EnsureAgreements(f.prog.ID); err != nil || n != 1 {
+	if _, n, err = s.EnsureAgreements(f.prog.ID); err != nil || n != 1 {
 		t.Fatalf("EnsureAgreements after revoking = %d, %v; want 1, nil", n, err)
 	}
 	if _, err := s.SignAgreement(conf.ID, model.PartyMentor, day); err == nil {

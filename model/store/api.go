@@ -203,22 +203,24 @@ func (s *Store) PersonData(id model.ID) (model.PersonData, error) {
 }
 
 // EnsureAgreements creates the drafts the programme's confirmed and active
-// tandems lack; it writes nothing when none is missing.
-func (s *Store) EnsureAgreements(programme model.ID) (int, error) {
+// tandems lack — writing nothing when none is missing — and returns the
+// programme's data with them, and how many it created.
+func (s *Store) EnsureAgreements(programme model.ID) (model.ProgrammeData, int, error) {
+	var d model.ProgrammeData
 	var n int
-	err := s.view(func(tx *Tx) error {
-		d, err := tx.ProgrammeData(programme)
+	err := s.view(func(tx *Tx) (err error) {
+		d, err = tx.ProgrammeData(programme)
 		n = len(model.MissingAgreements(&d))
 		return err
 	})
 	if err != nil || n == 0 {
-		return 0, err
+		return d, 0, err
 	}
 	err = s.update(func(tx *Tx) (err error) {
-		n, err = tx.EnsureAgreements(programme)
+		d, n, err = tx.EnsureAgreements(programme)
 		return err
 	})
-	return n, err
+	return d, n, err
 }
 
 // MarkPrinted records that the agreements were printed on the given day.
