@@ -12,20 +12,23 @@ type Kind int
 
 // The kinds of error Tandem distinguishes.
 const (
-	Other          Kind = iota // something unexpected; the wrapped error says more
-	NotFound                   // the record does not exist (any more)
-	Invalid                    // a value breaks a rule; Problems name the fields
-	Conflict                   // a unique value is taken, or a record is still in use
-	Transition                 // a state change that the entity's rules refuse
-	Locked                     // the database file is open in another Tandem
-	NewerFile                  // the file was written by a newer Tandem
-	Damaged                    // the file fails its integrity check
-	NotATandemFile             // the file is not a Tandem database at all
-	IO                         // reading or writing a file failed (disk full, no permission …)
+	Other            Kind = iota // something unexpected; the wrapped error says more
+	NotFound                     // the record does not exist (any more)
+	Invalid                      // a value breaks a rule; Problems name the fields
+	Conflict                     // a unique value is taken, or a record is still in use
+	Transition                   // a state change that the entity's rules refuse
+	Locked                       // the database file is open in another Tandem
+	NewerFile                    // the file was written by a newer Tandem
+	Damaged                      // the file fails its integrity check
+	NotATandemFile               // the file is not a Tandem database at all
+	IO                           // reading or writing a file failed (disk full, no permission …)
+	PasswordRequired             // the file is protected and no password was given
+	WrongPassword                // the password (or recovery key) does not open the file
 )
 
 var kindNames = [...]string{"other", "not_found", "invalid", "conflict", "transition",
-	"locked", "newer_file", "damaged", "not_tandem_file", "io"}
+	"locked", "newer_file", "damaged", "not_tandem_file", "io",
+	"password_required", "wrong_password"}
 
 // String returns a stable, lower-case name of the kind, used in translation keys.
 func (k Kind) String() string {

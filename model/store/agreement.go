@@ -31,7 +31,10 @@ var agreements = &kind[model.Agreement, *model.Agreement]{
 		return b.Delete(key(a.ID))
 	},
 	verify: func(tx *Tx, a *model.Agreement) string {
-		data := tx.get(bucketScans, key(a.ID))
+		data, err := tx.get(bucketScans, key(a.ID))
+		if err != nil {
+			return "scan does not open"
+		}
 		if (a.Scan == nil) != (data == nil) || (a.Scan != nil && a.Scan.Size != len(data)) {
 			return "scan does not match its description"
 		}
@@ -85,8 +88,11 @@ func (tx *Tx) SetScan(agreement model.ID, name, mediaType string, data []byte) e
 
 // Scan returns a copy of the scanned copy of an agreement; NotFound when there is none.
 func (tx *Tx) Scan(agreement model.ID) ([]byte, error) {
-	data := tx.get(bucketScans, key(agreement))
-	if data == nil {
+	data, err := tx.get(bucketScans, key(agreement))
+	switch {
+	case err != nil:
+		return nil, withOp("store.Scan", err)
+	case data == nil:
 		return nil, notFound("store.Scan", "scan", agreement)
 	}
 	return bytes.Clone(data), nil

@@ -90,13 +90,14 @@ type index struct {
 	field  string                              // unique: the Problem field of a conflict; "" for a child index
 	code   string                              // unique: the Problem code of a conflict
 	arg    func(tx *Tx, owner model.ID) string // unique: the Problem Arg naming the owner; nil for none
+	hashed bool                                // unique over a personal value: a keyed hash in a protected file
 }
 
 // The index buckets.
 var (
-	ixPersonEmpNo   = &index{bucket: []byte("idx_person_empno"), field: "employeeNo", code: "taken", arg: personName}
-	ixPersonEmail   = &index{bucket: []byte("idx_person_email"), field: "email", code: "taken", arg: personName}
-	ixProgrammeName = &index{bucket: []byte("idx_programme_name"), field: "name", code: "taken", arg: programmeName}
+	ixPersonEmpNo   = &index{bucket: []byte("idx_person_empno"), field: "employeeNo", code: "taken", arg: personName, hashed: true}
+	ixPersonEmail   = &index{bucket: []byte("idx_person_email"), field: "email", code: "taken", arg: personName, hashed: true}
+	ixProgrammeName = &index{bucket: []byte("idx_programme_name"), field: "name", code: "taken", arg: programmeName, hashed: true}
 	ixEnrolment     = &index{bucket: []byte("idx_enrolment"), field: "person", code: "enrolled"}
 	ixEnrolmentProg = &index{bucket: []byte("idx_enrolment_programme")}
 	ixEnrolmentPers = &index{bucket: []byte("idx_enrolment_person")}
@@ -149,7 +150,7 @@ func pair(parent, child model.ID) []byte {
 type migration struct {
 	version int
 	name    string
-	run     func(*bbolt.Tx) error
+	run     func(*Tx) error
 }
 
 // migrations are run in order, each in its own transaction, on every file
@@ -160,7 +161,8 @@ var migrations = []migration{
 
 // createLayout creates every bucket, marks the file as Tandem's and builds
 // the indexes of records already present (files from before schema 1).
-func createLayout(btx *bbolt.Tx) error {
+func createLayout(tx *Tx) error {
+	btx := tx.tx
 	for _, name := range allBuckets() {
 		if _, err := btx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
@@ -169,19 +171,26 @@ func createLayout(btx *bbolt.Tx) error {
 	if err := btx.Bucket(bucketMeta).Put(keyApp, []byte(appMarker)); err != nil {
 		return err
 	}
-	return reindex(btx)
+	return reindex(tx)
 }
 
 // reindex writes the index entries of every stored record and moves each
 // bucket's sequence past its highest id.
-func reindex(btx *bbolt.Tx) error {
-	tx := &Tx{tx: btx}
+func reindex(tx *Tx) error {
 	for _, c := range collections {
-		b := btx.Bucket(c.bucketName())
-		// A record that does not decode gets no entries; Check reports it.
-		err := b.ForEach(func(k, v []byte) error {
+		b := tx.tx.Bucket(c.bucketName())
+		if b == nil {
+			continue
+		}
+		// A record that does not open or decode gets no entries; Check
+		// reports it.
+		err := tx.rawScan(c.bucketName(), nil, func(k, raw []byte) error {
+			v, err := tx.open(c.bucketName(), k, raw)
+			if err != nil {
+				return nil
+			}
 			es, _ := c.inspect(tx, k, v)
-			return putEntries(btx, idOf(k), es, nil)
+			return putEntries(tx, idOf(k), es, nil)
 		})
 		if err != nil {
 			return err

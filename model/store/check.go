@@ -33,11 +33,12 @@ func (s *Store) Check() error {
 		return fileError("store.Check", s.path, ioKind(err), err)
 	}
 	defer btx.Rollback()
-	return check("store.Check", s.path, btx)
+	return check("store.Check", s.path, btx, s.seal)
 }
 
 // CheckFile opens the file read-only (waiting at most 1 s for the lock),
-// checks it as Check does and closes it. Errors: Damaged, NotATandemFile,
+// checks it as Check does and closes it; of a password-protected file only
+// the pages and buckets, as its records need the password. Errors: Damaged, NotATandemFile,
 // Locked, NewerFile, NotFound.
 func CheckFile(path string) error {
 	const op = "store.CheckFile"
@@ -51,7 +52,7 @@ func CheckFile(path string) error {
 		return fileError(op, path, ioKind(err), err)
 	}
 	defer btx.Rollback()
-	return check(op, path, btx)
+	return check(op, path, btx, nil)
 }
 
 // Inspect returns the numbers of records in the file, opened read-only.
@@ -83,8 +84,9 @@ func (c *checker) add(code, format string, args ...any) {
 	}
 }
 
-// check verifies the file seen by btx.
-func check(op, path string, btx *bbolt.Tx) (err error) {
+// check verifies the file seen by btx. The records of a protected file are
+// checked only with its sealer; without, its pages and buckets are.
+func check(op, path string, btx *bbolt.Tx, seal *sealer) (err error) {
 	defer guard(op, path, model.Damaged, &err, debug.SetPanicOnFault(true))
 	var c checker
 	if p := truncated(path, btx); p != "" {
@@ -92,7 +94,9 @@ func check(op, path string, btx *bbolt.Tx) (err error) {
 	} else {
 		c.headers(path, btx)
 		readAll(btx.Cursor())
-		c.records(&Tx{tx: btx}, current(btx))
+		if seal != nil || !protected(btx) {
+			c.records(&Tx{tx: btx, seal: seal}, current(btx))
+		}
 		// bbolt's check runs in a goroutine of its own, out of guard's
 		// reach, and panics on a damaged page header: it only gets a file
 		// whose pages were all read here first.
@@ -134,7 +138,12 @@ func (c *checker) records(tx *Tx, layout bool) {
 		if layout && tx.tx.Bucket(col.bucketName()) == nil {
 			c.add("record", "bucket %s missing", col.bucketName())
 		}
-		_ = tx.scan(col.bucketName(), nil, func(k, v []byte) error {
+		_ = tx.rawScan(col.bucketName(), nil, func(k, raw []byte) error {
+			v, err := tx.open(col.bucketName(), k, raw)
+			if err != nil {
+				c.add("record", "%s/%x: %v", col.bucketName(), k, errUnsealed)
+				return nil
+			}
 			es, problem := col.inspect(tx, k, v)
 			if problem != "" {
 				c.add("record", "%s", problem)
@@ -143,16 +152,17 @@ func (c *checker) records(tx *Tx, layout bool) {
 				if e.ix == nil {
 					continue
 				}
-				if other, dup := want[e.ix][string(e.key)]; dup {
-					c.add("index", "%s/%x: records %d and %d share it", e.ix.bucket, e.key, other, idOf(k))
+				ek := string(tx.storedKey(e))
+				if other, dup := want[e.ix][ek]; dup {
+					c.add("index", "%s/%x: records %d and %d share it", e.ix.bucket, ek, other, idOf(k))
 				}
-				want[e.ix][string(e.key)] = idOf(k)
+				want[e.ix][ek] = idOf(k)
 			}
 			return nil
 		})
 	}
-	_ = tx.scan(bucketScans, nil, func(k, _ []byte) error {
-		if tx.get(bucketAgreements, k) == nil {
+	_ = tx.rawScan(bucketScans, nil, func(k, _ []byte) error {
+		if !tx.has(bucketAgreements, k) {
 			c.add("record", "scans/%d: no agreement", idOf(k))
 		}
 		return nil
@@ -177,7 +187,12 @@ func (c *checker) index(tx *Tx, ix *index, want map[string]model.ID) {
 		c.add("index", "bucket %s missing", ix.bucket)
 		return
 	}
-	_ = tx.scan(ix.bucket, nil, func(k, v []byte) error {
+	_ = tx.rawScan(ix.bucket, nil, func(k, raw []byte) error {
+		v, err := tx.open(ix.bucket, k, raw)
+		if err != nil {
+			c.add("index", "%s/%x: %v", ix.bucket, k, errUnsealed)
+			return nil
+		}
 		owner, ok := want[string(k)]
 		switch {
 		case !ok:

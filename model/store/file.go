@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -131,7 +132,8 @@ const allocSize = 1 << 20
 // header is what the meta bucket says about a file.
 type header struct {
 	schema int
-	fresh  bool // no buckets at all: a new file
+	fresh  bool   // no buckets at all: a new file
+	box    []byte // the key box of a password-protected file; nil when none
 }
 
 // readHeader checks that the file is a whole Tandem file of a schema this
@@ -161,6 +163,7 @@ func readHeader(op, path string, db *bbolt.DB) (h header, err error) {
 			return fileError(op, path, model.NotATandemFile, errors.New("no Tandem marker"))
 		}
 		h.schema = schemaOf(meta)
+		h.box = bytes.Clone(meta.Get(keyBoxName))
 		if h.schema > SchemaVersion {
 			return fileError(op, path, model.NewerFile, fmt.Errorf("schema %d, this program knows %d", h.schema, SchemaVersion))
 		}

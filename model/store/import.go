@@ -128,27 +128,32 @@ func newPacker() *packer {
 	return p
 }
 
-// marshal returns the JSON of v as json.Marshal does, in memory that stays
-// untouched until the transaction ends.
-func (p *packer) marshal(v any) ([]byte, error) {
+// marshal returns the JSON of v as json.Marshal does. When keep is set,
+// the bytes stay untouched until the transaction ends; otherwise they are
+// valid until the next marshal (a protected file seals them into memory of
+// their own).
+func (p *packer) marshal(v any, keep bool) ([]byte, error) {
 	p.buf.Reset()
 	if err := p.enc.Encode(v); err != nil {
 		return nil, err
 	}
 	data := bytes.TrimSuffix(p.buf.Bytes(), []byte("\n"))
-	if len(data) > packBlock/8 {
-		return bytes.Clone(data), nil
+	if !keep {
+		return data, nil
 	}
-	return p.keep(data), nil
+	return append(p.alloc(len(data)), data...), nil
 }
 
-// keep copies data into the current block.
-func (p *packer) keep(data []byte) []byte {
-	if len(data) > len(p.block) {
+// alloc returns an empty slice with room for n bytes, cut from the current
+// block unless n is large.
+func (p *packer) alloc(n int) []byte {
+	if n > packBlock/8 {
+		return make([]byte, 0, n)
+	}
+	if n > len(p.block) {
 		p.block = make([]byte, packBlock)
 	}
-	out := p.block[:len(data):len(data)]
-	copy(out, data)
-	p.block = p.block[len(data):]
+	out := p.block[:0:n]
+	p.block = p.block[n:]
 	return out
 }

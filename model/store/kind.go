@@ -90,10 +90,14 @@ func (k *kind[T, P]) get(tx *Tx, id model.ID) (T, error) {
 // by returns the record that holds value in a unique index.
 func (k *kind[T, P]) by(tx *Tx, ix *index, value string) (T, error) {
 	op := "store." + k.op + "By"
-	if id := idOf(tx.get(ix.bucket, []byte(value))); id != 0 {
+	var zero T
+	owner, err := tx.get(ix.bucket, tx.storedKey(entry{ix, []byte(value)}))
+	if err != nil {
+		return zero, withOp(op, err)
+	}
+	if id := idOf(owner); id != 0 {
 		return k.get(tx, id)
 	}
-	var zero T
 	e := model.E(op, model.NotFound)
 	e.Entity, e.Arg = k.entity, value
 	return zero, e
@@ -165,7 +169,10 @@ func (k *kind[T, P]) write(tx *Tx, op string, v, old P) error {
 	}
 	h.Updated = tx.now
 	es := k.index(v)
-	if ps := tx.conflicts(h.ID, es); len(ps) > 0 {
+	if ps, err := tx.conflicts(h.ID, es); err != nil || len(ps) > 0 {
+		if err != nil {
+			return withOp(op, err)
+		}
 		return failure(op, model.Conflict, k.entity, ps...)
 	}
 	var was []entry
@@ -175,15 +182,15 @@ func (k *kind[T, P]) write(tx *Tx, op string, v, old P) error {
 	var data []byte
 	var err error
 	if tx.pack != nil {
-		data, err = tx.pack.marshal(v)
+		data, err = tx.pack.marshal(v, tx.seal == nil)
 	} else {
 		data, err = json.Marshal(v)
 	}
 	if err == nil {
-		err = deleteEntries(tx.tx, was, es)
+		err = deleteEntries(tx, was, es)
 	}
 	if err == nil {
-		err = putEntries(tx.tx, h.ID, es, was)
+		err = putEntries(tx, h.ID, es, was)
 	}
 	if err == nil {
 		err = tx.put(k.bucket, key(h.ID), data)
@@ -214,7 +221,7 @@ func (k *kind[T, P]) drop(tx *Tx, op string, v P) error {
 			return err
 		}
 	}
-	if err := deleteEntries(tx.tx, k.index(v), nil); err != nil {
+	if err := deleteEntries(tx, k.index(v), nil); err != nil {
 		return err
 	}
 	b, err := writable(tx.tx, k.bucket)
@@ -280,7 +287,7 @@ func (tx *Tx) refsExist(op, entity string, refs []ref) error {
 	var ps []model.Problem
 	for _, r := range refs {
 		p := model.Problem{Field: r.field, Code: "missing"}
-		if r.id != 0 && tx.get(r.bucket, key(r.id)) == nil && !slices.Contains(ps, p) {
+		if r.id != 0 && !tx.has(r.bucket, key(r.id)) && !slices.Contains(ps, p) {
 			ps = append(ps, p)
 		}
 	}

@@ -10,10 +10,12 @@ import (
 // Settings returns the file's settings; a fresh file has the zero Settings.
 func (tx *Tx) Settings() (model.Settings, error) {
 	var st model.Settings
-	if raw := tx.get(bucketSettings, keySettings); raw != nil {
-		if err := decode(raw, &st); err != nil {
-			return model.Settings{}, withOp("store.Settings", err)
-		}
+	raw, err := tx.get(bucketSettings, keySettings)
+	if err == nil && raw != nil {
+		err = decode(raw, &st)
+	}
+	if err != nil {
+		return model.Settings{}, withOp("store.Settings", err)
 	}
 	return st, nil
 }

@@ -24,6 +24,8 @@ type Options struct {
 	Now      func() time.Time // clock; nil means time.Now
 	User     string           // OS user for the audit log; "" means the current OS user
 	ReadOnly bool             // open without writing: no migration, shared lock
+	// Password opens a password-protected file; its recovery key does too.
+	Password string
 }
 
 // withDefaults fills in the zero options.
@@ -62,6 +64,10 @@ type Store struct {
 	mu     sync.RWMutex // held for writing only while Restore swaps the file
 	db     *bbolt.DB
 	schema int
+	seal   *sealer // the file's sealer when it is protected by a password
+	box    []byte  // the stored key box seal was made from
+	// recovered tells that the file was opened with its recovery key.
+	recovered bool
 }
 
 // DefaultPath returns where Tandem keeps its file: %APPDATA%\Tandem on
@@ -109,7 +115,13 @@ func (s *Store) open() error {
 	switch {
 	case err == nil && fi.Size() > 0:
 		db, h, err := openChecked(op, s.path, s.opt.Timeout)
+		if err == nil {
+			err = s.unlock(op, h)
+		}
 		if err != nil {
+			if db != nil {
+				_ = db.Close()
+			}
 			return err
 		}
 		if s.opt.ReadOnly {
@@ -140,6 +152,9 @@ func (s *Store) open() error {
 	}
 	h, err := readHeader(op, s.path, db)
 	if err == nil {
+		err = s.unlock(op, h)
+	}
+	if err == nil {
 		s.db, s.schema = db, h.schema
 		err = s.migrate(!h.fresh)
 	}
@@ -167,13 +182,14 @@ func (s *Store) migrate(hasData bool) error {
 			backedUp = true
 		}
 		err := s.db.Update(func(btx *bbolt.Tx) error {
-			if err := m.run(btx); err != nil {
+			tx := s.newTx(btx)
+			if err := m.run(tx); err != nil {
 				return err
 			}
 			if err := setSchema(btx, m.version); err != nil {
 				return err
 			}
-			return s.newTx(btx).audit("migrate", "file", 0, fmt.Sprintf("Schema %d: %s", m.version, m.name))
+			return tx.audit("migrate", "file", 0, fmt.Sprintf("Schema %d: %s", m.version, m.name))
 		})
 		if err != nil {
 			return fileError(op, s.path, ioKind(err), fmt.Errorf("migration %d: %w", m.version, err))

@@ -26,25 +26,56 @@ type Tx struct {
 	// pack, when set (ImportPersons), encodes records through one buffer
 	// and cuts the values bbolt keeps until the commit from large blocks.
 	pack *packer
+	// seal seals and opens the values of a protected file; nil for a file
+	// without a password.
+	seal *sealer
 }
 
 // newTx wraps a bbolt transaction of the store.
 func (s *Store) newTx(btx *bbolt.Tx) *Tx {
-	return &Tx{tx: btx, s: s, now: s.opt.Now().Round(0)}
+	return &Tx{tx: btx, s: s, now: s.opt.Now().Round(0), seal: s.seal}
 }
 
-// get returns the value under k in bucket, nil when either is missing. The
-// bytes are valid only inside the transaction.
-func (tx *Tx) get(bucket, k []byte) []byte {
-	if b := tx.tx.Bucket(bucket); b != nil {
-		return b.Get(k)
+// has reports whether bucket holds the key k.
+func (tx *Tx) has(bucket, k []byte) bool {
+	b := tx.tx.Bucket(bucket)
+	return b != nil && b.Get(k) != nil
+}
+
+// get returns the value under k in bucket, nil when either is missing; in a
+// protected file Damaged when the value does not open. The bytes are valid
+// only inside the transaction.
+func (tx *Tx) get(bucket, k []byte) ([]byte, error) {
+	b := tx.tx.Bucket(bucket)
+	if b == nil {
+		return nil, nil
 	}
-	return nil
+	return tx.open(bucket, k, b.Get(k))
+}
+
+// open returns the plain value of a stored one.
+func (tx *Tx) open(bucket, k, raw []byte) ([]byte, error) {
+	if tx.seal == nil || len(raw) == 0 {
+		return raw, nil
+	}
+	return tx.seal.open(bucket, k, raw)
 }
 
 // scan calls fn for every key in bucket that starts with prefix, in key
-// order. A missing bucket has no keys.
+// order, with its plain value. A missing bucket has no keys; a value that
+// does not open ends the scan with Damaged.
 func (tx *Tx) scan(bucket, prefix []byte, fn func(k, v []byte) error) error {
+	return tx.rawScan(bucket, prefix, func(k, raw []byte) error {
+		v, err := tx.open(bucket, k, raw)
+		if err != nil {
+			return err
+		}
+		return fn(k, v)
+	})
+}
+
+// rawScan is scan with the values as stored.
+func (tx *Tx) rawScan(bucket, prefix []byte, fn func(k, raw []byte) error) error {
 	b := tx.tx.Bucket(bucket)
 	if b == nil {
 		return nil
@@ -61,7 +92,7 @@ func (tx *Tx) scan(bucket, prefix []byte, fn func(k, v []byte) error) error {
 // childIDs lists the ids of a parent's records in a child index, ascending.
 func (tx *Tx) childIDs(ix *index, parent model.ID) []model.ID {
 	var ids []model.ID
-	_ = tx.scan(ix.bucket, key(parent), func(k, _ []byte) error {
+	_ = tx.rawScan(ix.bucket, key(parent), func(k, _ []byte) error {
 		ids = append(ids, idOf(k[8:]))
 		return nil
 	})
@@ -78,13 +109,26 @@ func writable(btx *bbolt.Tx, name []byte) (*bbolt.Bucket, error) {
 	return nil, e
 }
 
-// put stores v under k in bucket.
+// put stores v under k in bucket, sealed in a protected file. bbolt keeps
+// the value until the commit: v must not change before then.
 func (tx *Tx) put(bucket, k, v []byte) error {
 	b, err := writable(tx.tx, bucket)
 	if err != nil {
 		return err
 	}
-	return b.Put(k, v)
+	return b.Put(k, tx.sealed(bucket, k, v))
+}
+
+// sealed returns v as it is stored under k in bucket.
+func (tx *Tx) sealed(bucket, k, v []byte) []byte {
+	if tx.seal == nil || len(v) == 0 {
+		return v
+	}
+	var dst []byte
+	if tx.pack != nil {
+		dst = tx.pack.alloc(len(v) + tx.seal.overhead())
+	}
+	return tx.seal.seal(dst, bucket, k, v)
 }
 
 // nextID takes the next id of a bucket.
@@ -108,9 +152,9 @@ func decode(raw []byte, v any) error {
 // fetch loads the record under id from bucket; nil without error when there
 // is none.
 func fetch[T any](tx *Tx, bucket []byte, id model.ID) (*T, error) {
-	raw := tx.get(bucket, key(id))
-	if raw == nil {
-		return nil, nil
+	raw, err := tx.get(bucket, key(id))
+	if raw == nil || err != nil {
+		return nil, err
 	}
 	v := new(T)
 	if err := decode(raw, v); err != nil {
@@ -120,11 +164,12 @@ func fetch[T any](tx *Tx, bucket []byte, id model.ID) (*T, error) {
 }
 
 // decodeAll decodes every value of a bucket, in key order. A large bucket
-// is decoded by one goroutine per processor, inside the transaction.
+// is opened and decoded by one goroutine per processor, inside the
+// transaction.
 func decodeAll[T any](tx *Tx, bucket []byte) ([]T, error) {
-	var raws [][]byte
-	_ = tx.scan(bucket, nil, func(_, raw []byte) error {
-		raws = append(raws, raw)
+	var keys, raws [][]byte
+	_ = tx.rawScan(bucket, nil, func(k, raw []byte) error {
+		keys, raws = append(keys, k), append(raws, raw)
 		return nil
 	})
 	out := make([]T, len(raws))
@@ -134,7 +179,10 @@ func decodeAll[T any](tx *Tx, bucket []byte) ([]T, error) {
 	for w := range workers {
 		wg.Go(func() {
 			for i := w * len(raws) / workers; i < (w+1)*len(raws)/workers && errs[w] == nil; i++ {
-				errs[w] = decode(raws[i], &out[i])
+				var v []byte
+				if v, errs[w] = tx.open(bucket, keys[i], raws[i]); errs[w] == nil {
+					errs[w] = decode(v, &out[i])
+				}
 			}
 		})
 	}
@@ -182,30 +230,42 @@ func (e entry) value(id model.ID) []byte {
 }
 
 // putEntries writes a record's index entries, except those it already has.
-func putEntries(btx *bbolt.Tx, id model.ID, es, has []entry) error {
-	return eachEntry(btx, es, has, func(b *bbolt.Bucket, e entry) error { return b.Put(e.key, e.value(id)) })
+func putEntries(tx *Tx, id model.ID, es, has []entry) error {
+	return eachEntry(tx, es, has, func(b *bbolt.Bucket, e entry, k []byte) error {
+		return b.Put(k, tx.sealed(e.ix.bucket, k, e.value(id)))
+	})
 }
 
 // deleteEntries removes index entries, except those also in keep.
-func deleteEntries(btx *bbolt.Tx, es, keep []entry) error {
-	return eachEntry(btx, es, keep, func(b *bbolt.Bucket, e entry) error { return b.Delete(e.key) })
+func deleteEntries(tx *Tx, es, keep []entry) error {
+	return eachEntry(tx, es, keep, func(b *bbolt.Bucket, _ entry, k []byte) error { return b.Delete(k) })
 }
 
-// eachEntry calls fn with every entry of es that is not in skip and its bucket.
-func eachEntry(btx *bbolt.Tx, es, skip []entry, fn func(*bbolt.Bucket, entry) error) error {
+// eachEntry calls fn with every entry of es that is not in skip, its bucket
+// and its stored key.
+func eachEntry(tx *Tx, es, skip []entry, fn func(*bbolt.Bucket, entry, []byte) error) error {
 	for _, e := range es {
 		if e.ix == nil || hasEntry(skip, e) {
 			continue
 		}
-		b, err := writable(btx, e.ix.bucket)
+		b, err := writable(tx.tx, e.ix.bucket)
 		if err != nil {
 			return err
 		}
-		if err := fn(b, e); err != nil {
+		if err := fn(b, e, tx.storedKey(e)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// storedKey is the key an entry has in its index bucket: in a protected
+// file, a keyed hash of a personal value.
+func (tx *Tx) storedKey(e entry) []byte {
+	if tx.seal == nil || !e.ix.hashed {
+		return e.key
+	}
+	return tx.seal.indexKey(e.key)
 }
 
 func hasEntry(es []entry, e entry) bool {
@@ -219,13 +279,16 @@ func hasEntry(es []entry, e entry) bool {
 
 // conflicts returns the problems of unique entries that another record
 // already holds.
-func (tx *Tx) conflicts(id model.ID, es []entry) []model.Problem {
+func (tx *Tx) conflicts(id model.ID, es []entry) ([]model.Problem, error) {
 	var ps []model.Problem
 	for _, e := range es {
 		if e.ix == nil || e.ix.field == "" {
 			continue
 		}
-		owner := tx.get(e.ix.bucket, e.key)
+		owner, err := tx.get(e.ix.bucket, tx.storedKey(e))
+		if err != nil {
+			return nil, err
+		}
 		if owner == nil || idOf(owner) == id {
 			continue
 		}
@@ -235,7 +298,7 @@ func (tx *Tx) conflicts(id model.ID, es []entry) []model.Problem {
 		}
 		ps = append(ps, p)
 	}
-	return ps
+	return ps, nil
 }
 
 // failure builds a store-level rule violation.
