@@ -8,6 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -122,6 +124,9 @@ func usage(e env) int {
 // fail prints err as a sentence and returns the exit code for failure.
 func fail(e env, err error) int {
 	fmt.Fprintln(e.stderr, app.Message(err))
+	if model.KindOf(err) == model.PasswordRequired {
+		fmt.Fprintln(e.stderr, lang.L("cli.password.hint"))
+	}
 	return failed
 }
 
@@ -138,6 +143,23 @@ func openStore(db string, opt store.Options) (*store.Store, error) {
 	path, err := dbPath(db)
 	if err != nil {
 		return nil, err
+	}
+	return openPath(path, opt)
+}
+
+// openPath opens a Tandem file; a password-protected one with the password
+// from TANDEM_PASSWORD or, when that is not set, asked on the terminal.
+// One attempt: a wrong password ends the command.
+func openPath(path string, opt store.Options) (*store.Store, error) {
+	opt.Password = os.Getenv("TANDEM_PASSWORD")
+	st, err := store.Open(path, opt)
+	if model.KindOf(err) != model.PasswordRequired {
+		return st, err
+	}
+	if opt.Password, err = readPassword(lang.L("cli.password", map[string]any{"File": filepath.Base(path)})); err != nil {
+		e := model.E("cli.open", model.PasswordRequired)
+		e.Arg = path
+		return nil, e
 	}
 	return store.Open(path, opt)
 }
@@ -163,6 +185,13 @@ func runDemo(e env, args []string) int {
 	defer st.Close()
 	if err := demo.Load(st, model.DateOf(e.now())); err != nil {
 		return fail(e, err)
+	}
+	if password := os.Getenv("TANDEM_PASSWORD"); password != "" {
+		recovery, err := st.SetPassword(password)
+		if err != nil {
+			return fail(e, err)
+		}
+		fmt.Fprintln(e.stderr, lang.L("cli.demo.recovery", map[string]any{"Key": recovery}))
 	}
 	c, err := st.Counts()
 	if err != nil {
@@ -256,7 +285,7 @@ func runCheck(e env, args []string) int {
 
 // check opens the file read-only and checks its integrity and figures.
 func check(path string, e env) (checkReport, error) {
-	st, err := store.Open(path, store.Options{Now: e.now, ReadOnly: true})
+	st, err := openPath(path, store.Options{Now: e.now, ReadOnly: true})
 	if err != nil {
 		return checkReport{}, err
 	}

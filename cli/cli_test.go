@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,5 +148,48 @@ func TestForeignFile(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(db); !strings.HasPrefix(string(data), "Name;Vorname") {
 		t.Fatal("the foreign file was changed")
+	}
+}
+
+// TestPasswordProtectedFile: `tandem demo` with TANDEM_PASSWORD makes a
+// protected file; commands read the password from the environment or the
+// terminal; without one, or with a wrong one, they fail with a sentence and
+// exit 1 instead of waiting.
+func TestPasswordProtectedFile(t *testing.T) {
+	store.KDFTarget = time.Millisecond
+	ask := readPassword
+	t.Cleanup(func() { readPassword = ask })
+	db := filepath.Join(t.TempDir(), "Daten Ü", "geschützt.db")
+	t.Setenv("TANDEM_PASSWORD", "Geheimnis 2026")
+	code, _, errOut := run(t, "demo", "--db", db)
+	if code != 0 || !strings.Contains(errOut, "Wiederherstellungsschlüssel") {
+		t.Fatalf("demo: exit %d, %q", code, errOut)
+	}
+	raw, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(raw, []byte("@lindenberg")) || bytes.Contains(raw, []byte("Lindenberg")) {
+		t.Fatal("the protected file shows e-mail addresses or the company name")
+	}
+	if code, out, errOut := run(t, "check", "--db", db, "--json"); code != 0 || !strings.Contains(out, `"persons"`) {
+		t.Fatalf("check with TANDEM_PASSWORD: exit %d, %q, %q", code, out, errOut)
+	}
+
+	t.Setenv("TANDEM_PASSWORD", "")
+	readPassword = func(string) (string, error) { return "", errors.New("not a terminal") }
+	code, _, errOut = run(t, "check", "--db", db)
+	if code != 1 || !strings.Contains(errOut, "Passwort geschützt") || !strings.Contains(errOut, "TANDEM_PASSWORD") {
+		t.Fatalf("no password: exit %d, %q", code, errOut)
+	}
+	asked := 0
+	readPassword = func(string) (string, error) { asked++; return "geraten", nil }
+	code, _, errOut = run(t, "check", "--db", db)
+	if code != 1 || asked != 1 || !strings.Contains(errOut, "Passwort ist nicht richtig") {
+		t.Fatalf("wrong password: exit %d, asked %d times, %q", code, asked, errOut)
+	}
+	readPassword = func(string) (string, error) { return "Geheimnis 2026", nil }
+	if code, _, errOut := run(t, "check", "--db", db); code != 0 {
+		t.Fatalf("password from the terminal: exit %d, %q", code, errOut)
 	}
 }

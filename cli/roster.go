@@ -15,8 +15,9 @@ import (
 	"tandem/roster"
 )
 
-// readPassword asks for a password on the terminal without echo; it fails
-// when standard input is not a terminal. Tests replace it.
+// readPassword asks for a password (of a workbook or of the Tandem file) on
+// the terminal without echo; it fails when standard input is not a
+// terminal. Tests replace it.
 var readPassword = func(prompt string) (string, error) {
 	fd := int(os.Stdin.Fd())
 	if !term.IsTerminal(fd) {
@@ -65,7 +66,7 @@ func runImport(e env, args []string) int {
 	var st *store.Store
 	if _, statErr := os.Stat(path); !*dryRun || statErr == nil {
 		// A dry run against a file that does not exist yet compares with nobody.
-		if st, err = store.Open(path, store.Options{Now: e.now, ReadOnly: *dryRun}); err != nil {
+		if st, err = openPath(path, store.Options{Now: e.now, ReadOnly: *dryRun}); err != nil {
 			return fail(e, err)
 		}
 		defer st.Close()
