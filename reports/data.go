@@ -67,6 +67,7 @@ var fieldsOf = map[string][]string{
 		"Moment", "Topics"},
 	Report:             {"Company", "Programme", "Framework", "Start", "End", "Today", "HRContact"},
 	DisclosureTemplate: {"Company", "Today", "Person"},
+	Recovery:           {"Company", "Today"},
 }
 
 // Fields returns the placeholders the template of the document may use,

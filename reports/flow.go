@@ -248,6 +248,7 @@ var looks = map[string]look{
 	CheckIn:               {bodySize, bodyLeading, paraAfter, 16, 0, 2, false},
 	Report:                {bodySize, bodyLeading, paraAfter, 17, 0, 5, false},
 	DisclosureTemplate:    {bodySize, bodyLeading, paraAfter, 17, 0, 5, false},
+	Recovery:              {11, 1.5, 3.2, 20, 8, 6, false},
 }
 
 // layout measures the blocks of a document in its look.

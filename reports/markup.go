@@ -45,6 +45,7 @@ var directives = map[string]map[string][]string{
 		"comment": nil},
 	Report: {"pagebreak": nil, "figures": nil, "topics": nil, "agreements": nil,
 		"chart": {"meetings", "states", "satisfaction", "balance", "growth", "topics"}, "table": {"tandems"}},
+	Recovery: {"key": nil},
 	DisclosureTemplate: {"pagebreak": nil,
 		"section": {"person", "programmes", "tandems", "meetings", "agreements", "checkins", "trainings", "audit"}},
 }

@@ -81,7 +81,7 @@ var Editable = []string{Confidentiality, ConfidentialityPerson, TandemAgreement,
 
 // names lists every document, in the order of the constants.
 var names = []string{Confidentiality, ConfidentialityPerson, TandemAgreement, Certificate, CheckIn, Report,
-	DisclosureTemplate}
+	DisclosureTemplate, Recovery}
 
 // kindTemplate returns the template name of an agreement kind.
 func kindTemplate(k model.AgreementKind) (string, bool) {

@@ -80,6 +80,8 @@ func sampleDoc(lb labels, opt Options, name string) (doc, error) {
 		return reportDoc(lb, opt, d), nil
 	case DisclosureTemplate:
 		return disclosureDoc(lb, opt, samplePerson(d)), nil
+	case Recovery:
+		return recoveryDoc(lb, opt, nil, "tandem.db", "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"), nil
 	}
 	return doc{}, errors.New("unknown document " + name)
 }
