@@ -53,6 +53,9 @@ type ui struct {
 	st    *store.Store
 	shell *shell
 	now   func() time.Time
+	idle  *idleLock // locks the window of a protected file; nil when none
+	// unlocked is the file the password page has just opened.
+	unlocked *store.Store
 }
 
 func newUI(a fyne.App) *ui {
@@ -90,14 +93,33 @@ func (u *ui) startFile(asked string) string {
 // cannot be opened and offers a way out.
 func (u *ui) open(path string) {
 	u.closeStore()
-	st, err := store.Open(path, store.Options{Now: u.now})
-	if err != nil {
+	st, err := openStore(path, u.now, "")
+	switch {
+	case model.KindOf(err) == model.PasswordRequired:
+		u.showUnlock(path)
+	case err != nil:
 		u.showOpenProblem(path, err)
-		return
+	default:
+		u.opened(path, st)
 	}
+}
+
+// openStore opens a database file for the window.
+func openStore(path string, now func() time.Time, password string) (*store.Store, error) {
+	return store.Open(path, store.Options{Now: now, Password: password})
+}
+
+// opened shows the file just opened: the welcome page when it is empty,
+// the screens otherwise; after an opening with the recovery key it asks
+// for a new password.
+func (u *ui) opened(path string, st *store.Store) {
 	u.st = st
 	u.prefs.setLastFile(path)
 	u.afterOpen()
+	u.startIdleLock()
+	if st.Recovered() {
+		defer askNewPassword(st, u.win, u.today, u.protectionChanged)
+	}
 	empty, err := st.Empty()
 	if err != nil {
 		showError(u.win, err)
@@ -129,6 +151,7 @@ func (u *ui) afterOpen() {
 
 // closeStore closes the open file, if any.
 func (u *ui) closeStore() {
+	u.stopIdleLock()
 	if u.st == nil {
 		return
 	}
@@ -142,11 +165,21 @@ func (u *ui) closeStore() {
 // showShell shows the screens with the named one selected.
 func (u *ui) showShell(screen string) {
 	sh := newShell(u)
-	u.win.SetContent(sh.view())
+	u.win.SetContent(newActivityWatcher(sh.view(), u.activity))
 	sh.goTo(screen)
 	sh.installShortcuts(u.win.Canvas())
 	u.shell = sh
 }
+
+// activity notes input for the idle lock.
+func (u *ui) activity() {
+	if u.idle != nil {
+		u.idle.activity()
+	}
+}
+
+// protectionChanged follows a change of the password or of the lock time.
+func (u *ui) protectionChanged() { u.startIdleLock() }
 
 // quit ends the application.
 func (u *ui) quit() { u.app.Quit() }

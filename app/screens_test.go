@@ -95,8 +95,9 @@ func TestProgrammeNameMustBeUnique(t *testing.T) {
 
 // fakeSettingsActions records what the settings screen asks of the application.
 type fakeSettingsActions struct {
-	language string
-	reloaded string
+	language   string
+	reloaded   string
+	protection int // calls of protectionChanged
 }
 
 func (f *fakeSettingsActions) openOtherFile()          {}
@@ -105,6 +106,7 @@ func (f *fakeSettingsActions) setLanguage(l string)    { f.language = l }
 func (f *fakeSettingsActions) reload(screen string)    { f.reloaded = screen }
 func (f *fakeSettingsActions) languageSetting() string { return f.language }
 func (f *fakeSettingsActions) today() model.Date       { return testToday }
+func (f *fakeSettingsActions) protectionChanged()      { f.protection++ }
 
 func TestSettingsCompanyBackupRestore(t *testing.T) {
 	newTestApp(t)

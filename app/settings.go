@@ -39,6 +39,7 @@ type settingsActions interface {
 	reload(screen string)
 	languageSetting() string
 	today() model.Date
+	protectionChanged()
 }
 
 // settingsScreen edits the company's details, the language, and manages
@@ -62,6 +63,7 @@ type settingsScreen struct {
 	path     *widget.Label
 	list     *widget.List
 	restore  *widget.Button
+	password *passwordCard // nil for a store that cannot have a password
 	content  fyne.CanvasObject
 }
 
@@ -124,7 +126,13 @@ func (s *settingsScreen) buildUI() {
 	})
 	texts := widget.NewCard(lang.L("settings.texts"), lang.L("settings.texts.hint"), container.NewHBox(editTexts))
 
-	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(company, texts, language, file, backups)))
+	cards := container.NewVBox(company, texts, language, file)
+	if ps, ok := s.st.(passwordStore); ok {
+		s.password = newPasswordCard(ps, s.win, s.act.today, s.act.protectionChanged)
+		cards.Add(s.password.content)
+	}
+	cards.Add(backups)
+	s.content = container.NewVScroll(container.NewPadded(cards))
 }
 
 func (s *settingsScreen) show() {
@@ -140,6 +148,9 @@ func (s *settingsScreen) show() {
 	s.fields.clear()
 	s.saved.SetText("")
 	s.path.SetText(s.st.Path())
+	if s.password != nil {
+		s.password.show()
+	}
 	s.loadBackups()
 }
 

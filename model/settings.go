@@ -2,6 +2,7 @@ package model
 
 import (
 	"net/http"
+	"slices"
 	"time"
 )
 
@@ -19,7 +20,11 @@ type Settings struct {
 	// name and language ("confidentiality.de"); a missing entry means the
 	// text Tandem ships.
 	Templates map[string]string `json:"templates,omitempty"`
-	Updated   time.Time         `json:"updated,omitzero"`
+	// LockMinutes is how long a password-protected file may stay open
+	// without input before the window locks: 0 means DefaultLockMinutes,
+	// NeverLock never; else one of LockChoices.
+	LockMinutes int       `json:"lockMinutes,omitempty"`
+	Updated     time.Time `json:"updated,omitzero"`
 }
 
 // Validate checks the settings.
@@ -35,7 +40,30 @@ func (s *Settings) Validate() error {
 			ps.add("logo", "logo_type")
 		}
 	}
+	if s.LockMinutes != 0 && s.LockMinutes != NeverLock && !slices.Contains(LockChoices, s.LockMinutes) {
+		ps.add("lockMinutes", "choice")
+	}
 	return ps.err("settings")
+}
+
+// The idle lock's choices, in minutes.
+const (
+	DefaultLockMinutes = 10
+	NeverLock          = -1
+)
+
+// LockChoices are the times after which the window may lock.
+var LockChoices = []int{5, 10, 15, 30, 60}
+
+// IdleLock returns after how long without input the window locks; 0 for never.
+func (s *Settings) IdleLock() time.Duration {
+	switch s.LockMinutes {
+	case 0:
+		return DefaultLockMinutes * time.Minute
+	case NeverLock:
+		return 0
+	}
+	return time.Duration(s.LockMinutes) * time.Minute
 }
 
 // AuditEntry records one change: when, by which operating-system user, what
