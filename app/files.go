@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"tandem/demo"
+	"tandem/model"
 	"tandem/model/store"
 	"tandem/roster"
 )
@@ -27,24 +28,19 @@ func (u *ui) switchTo(path string) {
 	if u.st != nil && sameFile(u.st.Path(), path) {
 		return
 	}
-	st, err := store.Open(path, store.Options{Now: u.now})
-	if err != nil {
-		if u.st == nil {
-			u.showOpenProblem(path, err)
-			return
-		}
+	st, err := openStore(path, u.now, "")
+	switch {
+	case model.KindOf(err) == model.PasswordRequired:
+		u.closeStore()
+		u.showUnlock(path)
+	case err != nil && u.st == nil:
+		u.showOpenProblem(path, err)
+	case err != nil:
 		showError(u.win, err)
-		return
+	default:
+		u.closeStore()
+		u.opened(path, st)
 	}
-	u.closeStore()
-	u.st = st
-	u.prefs.setLastFile(path)
-	u.afterOpen()
-	if empty, _ := st.Empty(); empty {
-		u.showWelcome()
-		return
-	}
-	u.showShell("overview")
 }
 
 func sameFile(a, b string) bool {

@@ -239,3 +239,29 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestProtectedFileRestoredAfterDamage: a damaged protected file gets its
+// newest good backup back, which opens with the password.
+func TestProtectedFileRestoredAfterDamage(t *testing.T) {
+	s, path := openDemo(t)
+	_, err := s.SetPassword("Geheimnis 2026")
+	must(t, err)
+	ps, err := s.Persons()
+	must(t, err)
+	must(t, s.Close())
+	fi, err := os.Stat(path)
+	must(t, err)
+	must(t, os.Truncate(path, fi.Size()/2))
+	_, err = store.Open(path, store.Options{Password: "Geheimnis 2026"})
+	kindOf(t, err, model.Damaged)
+	b, err := store.NewestGoodBackup(path)
+	must(t, err)
+	must(t, store.RestoreFile(path, b))
+	s2, err := store.Open(path, store.Options{Password: "Geheimnis 2026"})
+	must(t, err)
+	defer s2.Close()
+	after, err := s2.Persons()
+	if err != nil || len(after) != len(ps) {
+		t.Fatalf("restored %d of %d persons: %v", len(after), len(ps), err)
+	}
+}
