@@ -44,9 +44,11 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 
 	"go.etcd.io/bbolt"
 
@@ -175,8 +177,14 @@ func createLayout(tx *Tx) error {
 }
 
 // reindex writes the index entries of every stored record and moves each
-// bucket's sequence past its highest id.
+// bucket's sequence past its highest id. The entries are put in key order:
+// bbolt splits a node only at the commit, so keys in random order (the
+// hashed keys of a protected file) would be inserted into ever larger nodes.
 func reindex(tx *Tx) error {
+	type item struct {
+		key, value []byte
+	}
+	entries := map[*index][]item{}
 	for _, c := range collections {
 		b := tx.tx.Bucket(c.bucketName())
 		if b == nil {
@@ -184,19 +192,33 @@ func reindex(tx *Tx) error {
 		}
 		// A record that does not open or decode gets no entries; Check
 		// reports it.
-		err := tx.rawScan(c.bucketName(), nil, func(k, raw []byte) error {
+		_ = tx.rawScan(c.bucketName(), nil, func(k, raw []byte) error {
 			v, err := tx.open(c.bucketName(), k, raw)
 			if err != nil {
 				return nil
 			}
 			es, _ := c.inspect(tx, k, v)
-			return putEntries(tx, idOf(k), es, nil)
+			for _, e := range es {
+				if e.ix != nil {
+					entries[e.ix] = append(entries[e.ix], item{tx.storedKey(e), e.value(idOf(k))})
+				}
+			}
+			return nil
 		})
+		if last, _ := b.Cursor().Last(); uint64(idOf(last)) > b.Sequence() {
+			if err := b.SetSequence(uint64(idOf(last))); err != nil {
+				return err
+			}
+		}
+	}
+	for ix, items := range entries {
+		b, err := writable(tx.tx, ix.bucket)
 		if err != nil {
 			return err
 		}
-		if last, _ := b.Cursor().Last(); uint64(idOf(last)) > b.Sequence() {
-			if err := b.SetSequence(uint64(idOf(last))); err != nil {
+		slices.SortFunc(items, func(a, b item) int { return bytes.Compare(a.key, b.key) })
+		for _, it := range items {
+			if err := b.Put(it.key, tx.sealed(ix.bucket, it.key, it.value)); err != nil {
 				return err
 			}
 		}
