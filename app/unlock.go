@@ -128,7 +128,7 @@ func (u *ui) showUnlock(path string) {
 		widget.NewButtonWithIcon(lang.L("settings.file.open"), theme.FolderOpenIcon(), u.openOtherFile),
 		widget.NewButton(lang.L("button.quit"), u.quit))
 	u.win.SetContent(p.content)
-	focus(p.entry)
+	u.win.Canvas().Focus(p.entry)
 }
 
 // activityWatcher holds the window's content and notes the mouse moving
@@ -259,7 +259,7 @@ func (l *idleLock) lock() {
 		lang.L("lock.message", map[string]any{"Minutes": int(l.after / time.Minute)}), lang.L("lock.unlock"),
 		st.CheckPassword, l.unlock, func(err error) { showError(l.u.win, err) })
 	l.u.win.SetContent(p.content)
-	focus(p.entry)
+	l.u.win.Canvas().Focus(p.entry)
 }
 
 // unlock shows the window as it was.

@@ -130,4 +130,43 @@ if grep -q 'Error in Fyne call thread' "$tmp/tandem.log"; then
 	fail "the app updated the UI from a goroutine without fyne.Do"
 fi
 
+# A password-protected file: the window asks for the password; typed in, it
+# opens the file, which then gets its daily backup.
+secure="$tmp/Geschützte Daten/tandem.db"
+TANDEM_PASSWORD='Geheimnis 2026' "$bin" demo --db "$secure" >>"$tmp/tandem.log" 2>&1 ||
+	fail "tandem demo with TANDEM_PASSWORD failed"
+HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share" \
+	XDG_CACHE_HOME="$tmp/home/.cache" LANGUAGE='' LC_ALL='' LC_MESSAGES='' LANG=de_DE.UTF-8 \
+	TANDEM_PASSWORD='' "$bin" --db "$secure" </dev/null >>"$tmp/tandem.log" 2>&1 &
+app_pid=$!
+started=$SECONDS
+win=
+while ((SECONDS - started < timeout_s)); do
+	kill -0 "$app_pid" 2>/dev/null || fail "the app exited before asking for the password"
+	win=$(xdotool search --onlyvisible --name '^Tandem' 2>/dev/null | head -n 1 || true)
+	[[ -n $win ]] && break
+	sleep 0.5
+done
+[[ -n $win ]] || fail "no window for the protected file within $timeout_s s"
+sleep 2
+import -window root "${out%.png}-password.png" 2>>"$tmp/tandem.log" || true
+# The window remembers the file it opened in its preferences, written at exit.
+opened() { grep -rqF 'Geschützte Daten' "$tmp/home/.config" 2>/dev/null; }
+xdotool windowfocus "$win" 2>/dev/null || true
+xdotool type --delay 20 'Geheimnis 2026'
+xdotool key Return
+sleep 3
+import -window root "${out%.png}-opened.png" 2>>"$tmp/tandem.log" || true
+kill -TERM "$app_pid"
+for _ in $(seq 100); do
+	kill -0 "$app_pid" 2>/dev/null || break
+	sleep 0.1
+done
+status=0
+wait "$app_pid" || status=$?
+app_pid=
+((status == 0)) || fail "the app exited with status $status after the protected file"
+opened || fail "typing the password did not open the protected file; see ${out%.png}-opened.png"
+pass "the protected file opened after the password was typed"
+
 echo "smoke: PASS"
