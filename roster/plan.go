@@ -138,12 +138,16 @@ func MakePlan(records []Record, existing []model.Person, today model.Date, sourc
 // 100 000 rows instead of two).
 func prepareRows(records []Record, existing []model.Person) []Entry {
 	rows := make([]Entry, len(records))
+	shared := make(sharedTexts)
 	for i := range records {
 		rows[i].Row = records[i].Row
 		p := &rows[i].Person
 		*p = records[i].Person
 		p.Meta, p.Source = model.Meta{}, model.Source{}
 		p.Normalize()
+		for _, f := range [...]*string{&p.FirstName, &p.Department, &p.JobTitle, &p.Location} {
+			*f = shared.one(*f)
+		}
 	}
 	var mgr *managerIndex
 	for i := range records {
@@ -155,6 +159,27 @@ func prepareRows(records []Record, existing []model.Person) []Entry {
 		}
 	}
 	return rows
+}
+
+// sharedTexts keeps one copy of each value of the fields whose values
+// repeat from row to row, so that the plan holds one "Vertrieb" instead
+// of one per row (cells of a CSV file or of inline strings are read into
+// strings of their own; DESIGN §8 bounds the import's peak heap).
+type sharedTexts map[string]string
+
+// maxSharedTexts bounds the values sharedTexts keeps; later ones stay as
+// they are.
+const maxSharedTexts = 1 << 14
+
+// one returns the kept copy of s, keeping s when it is the first.
+func (t sharedTexts) one(s string) string {
+	if c, ok := t[s]; ok {
+		return c
+	}
+	if s != "" && len(t) < maxSharedTexts {
+		t[s] = s
+	}
+	return s
 }
 
 // planner is the state of MakePlan.

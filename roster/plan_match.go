@@ -47,6 +47,9 @@ func personNameKey(p *model.Person) string {
 // employee number, else by e-mail address, else by name and birth year (one
 // person only). A person found by address or name must fit the row.
 func (db *peopleIndex) match(row *model.Person) int {
+	if len(db.list) == 0 {
+		return -1 // a first import: nobody to be
+	}
 	if i, ok := db.byNo[row.EmployeeNo]; ok {
 		return i
 	}

@@ -46,6 +46,9 @@ func (tx *Tx) has(bucket, k []byte) bool {
 // protected file Damaged when the value does not open. The bytes are valid
 // only inside the transaction.
 func (tx *Tx) get(bucket, k []byte) ([]byte, error) {
+	if v, ok := tx.pack.lookup(bucket, k); ok { // an index entry an import staged
+		return v, nil
+	}
 	b := tx.tx.Bucket(bucket)
 	if b == nil {
 		return nil, nil
@@ -61,20 +64,9 @@ func (tx *Tx) open(bucket, k, raw []byte) ([]byte, error) {
 	return tx.seal.open(bucket, k, raw)
 }
 
-// scan calls fn for every key in bucket that starts with prefix, in key
-// order, with its plain value. A missing bucket has no keys; a value that
-// does not open ends the scan with Damaged.
-func (tx *Tx) scan(bucket, prefix []byte, fn func(k, v []byte) error) error {
-	return tx.rawScan(bucket, prefix, func(k, raw []byte) error {
-		v, err := tx.open(bucket, k, raw)
-		if err != nil {
-			return err
-		}
-		return fn(k, v)
-	})
-}
-
-// rawScan is scan with the values as stored.
+// rawScan calls fn for every key in bucket that starts with prefix, in key
+// order, with the value as stored (sealed in a protected file; tx.open
+// opens it). A missing bucket has no keys.
 func (tx *Tx) rawScan(bucket, prefix []byte, fn func(k, raw []byte) error) error {
 	b := tx.tx.Bucket(bucket)
 	if b == nil {
@@ -232,13 +224,20 @@ func (e entry) value(id model.ID) []byte {
 // putEntries writes a record's index entries, except those it already has.
 func putEntries(tx *Tx, id model.ID, es, has []entry) error {
 	return eachEntry(tx, es, has, func(b *bbolt.Bucket, e entry, k []byte) error {
+		if tx.pack != nil { // an import writes its entries in key order at its end
+			tx.pack.stage(e.ix, k, id)
+			return nil
+		}
 		return b.Put(k, tx.sealed(e.ix.bucket, k, e.value(id)))
 	})
 }
 
 // deleteEntries removes index entries, except those also in keep.
 func deleteEntries(tx *Tx, es, keep []entry) error {
-	return eachEntry(tx, es, keep, func(b *bbolt.Bucket, _ entry, k []byte) error { return b.Delete(k) })
+	return eachEntry(tx, es, keep, func(b *bbolt.Bucket, e entry, k []byte) error {
+		tx.pack.unstage(e.ix, k)
+		return b.Delete(k)
+	})
 }
 
 // eachEntry calls fn with every entry of es that is not in skip, its bucket
