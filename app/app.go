@@ -37,6 +37,7 @@ func Run(opt Options) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(appIcon)
 	u := newUI(a)
+	removeStaleScratch()
 	u.open(u.startFile(opt.DB))
 	u.win.ShowAndRun()
 	running.Wait()
@@ -115,7 +116,9 @@ func openStore(path string, now func() time.Time, password string) (*store.Store
 func (u *ui) opened(path string, st *store.Store) {
 	u.st = st
 	u.prefs.setLastFile(path)
-	u.afterOpen()
+	// Once the window shows the file, so that what the checks find comes on
+	// top of it.
+	defer u.afterOpen()
 	u.startIdleLock()
 	if st.Recovered() {
 		defer askNewPassword(st, u.win, u.today, u.protectionChanged)
@@ -131,14 +134,15 @@ func (u *ui) opened(path string, st *store.Store) {
 	u.showShell("overview")
 }
 
-// afterOpen checks the file's integrity and then makes the daily backup, in
-// the background. A damaged file is not backed up; it gets the offer to
-// restore the newest good backup instead.
+// afterOpen checks where the file lies and its integrity and then makes the
+// daily backup, in the background. A damaged file is not backed up; it gets
+// the offer to restore the newest good backup instead.
 func (u *ui) afterOpen() {
 	st := u.st
 	running.Add(1)
 	go func() {
 		defer running.Done()
+		u.checkLocation(st)
 		if err := st.Check(); err != nil {
 			fyne.Do(func() { u.offerRestoreAfterDamage(st, err) })
 			return

@@ -19,6 +19,9 @@ func newTestUI(t *testing.T) *ui {
 	u := newUI(a)
 	u.now = func() time.Time { return testToday.Time() }
 	t.Cleanup(func() {
+		// The test driver runs fyne.Do on the calling goroutine: background
+		// work left running would touch the next test's widgets.
+		running.Wait()
 		u.closeStore()
 		u.win.Close()
 	})

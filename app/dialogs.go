@@ -183,8 +183,11 @@ var databaseExtensions = []string{".db", ".tandem"}
 
 // saveFile asks where to save a file named name and writes it with write in
 // the background, behind a progress dialog saying message; a failure is
-// shown as a sentence.
+// shown as a sentence. The file is written whole or not at all: under a
+// temporary name next to the target, renamed over it once complete, so a
+// failure (a full disk) leaves a file that was there untouched.
 func saveFile(win fyne.Window, name, message string, write func(w io.Writer) error) {
+	useAtomicFiles()
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError(win, err)
@@ -193,16 +196,7 @@ func saveFile(win fyne.Window, name, message string, write func(w io.Writer) err
 		if wc == nil {
 			return
 		}
-		background(win, message, func() error {
-			werr := write(wc)
-			if cerr := wc.Close(); werr == nil {
-				werr = cerr
-			}
-			if werr != nil && model.KindOf(werr) == model.Other {
-				werr = model.E("save", model.IO, werr)
-			}
-			return werr
-		}, func(err error) { showError(win, err) })
+		background(win, message, func() error { return saveTo(wc, write) }, func(err error) { showError(win, err) })
 	}, win)
 	d.SetFileName(name)
 	d.Resize(fyne.NewSize(900, 600))

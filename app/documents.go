@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -143,11 +144,16 @@ func withProgress(win fyne.Window, message string, work func(progress func(done,
 
 // scratch is Tandem's private temporary folder for documents opened in
 // other programs. It is created on first use, readable only by the user,
-// and removed when Tandem closes, so no personal data is left behind.
+// named after the process ("tandem-documents-<pid>-<random>"), and removed
+// when Tandem closes, so no personal data is left behind; the folder of a
+// Tandem that crashed is removed when Tandem starts the next time.
 var scratch struct {
 	sync.Mutex
 	dir string
 }
+
+// scratchPrefix starts the name of every scratch folder.
+const scratchPrefix = "tandem-documents-"
 
 // scratchFile writes data to a new file named name in the scratch folder
 // and returns its path; an existing name gets a number added.
@@ -155,7 +161,7 @@ func scratchFile(name string, data []byte) (string, error) {
 	scratch.Lock()
 	defer scratch.Unlock()
 	if scratch.dir == "" {
-		dir, err := os.MkdirTemp("", "tandem-")
+		dir, err := os.MkdirTemp("", scratchPrefix+strconv.Itoa(os.Getpid())+"-")
 		if err != nil {
 			return "", model.E("write", model.IO, err)
 		}
@@ -197,6 +203,54 @@ func removeScratch() {
 	}
 }
 
+// removeStaleScratch removes the scratch folders that Tandems which no
+// longer run have left behind (after a crash, or when a viewer still held
+// a document open at the end). Folders of a Tandem still running stay.
+func removeStaleScratch() {
+	entries, err := os.ReadDir(os.TempDir())
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		pid, ok := scratchOwner(e.Name())
+		if !ok || !e.IsDir() || pid == os.Getpid() || processRuns(pid) {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(os.TempDir(), e.Name())); err != nil {
+			fyne.LogError("removing temporary documents of an earlier run", err)
+		}
+	}
+}
+
+// scratchOwner is the process id in the name of a scratch folder.
+func scratchOwner(name string) (int, bool) {
+	rest, ok := strings.CutPrefix(name, scratchPrefix)
+	if !ok {
+		return 0, false
+	}
+	pid, random, ok := strings.Cut(rest, "-")
+	n, err := strconv.Atoi(pid)
+	if !ok || err != nil || n <= 0 || random == "" {
+		return 0, false
+	}
+	return n, true
+}
+
+// processRuns reports whether a process with the id runs (when in doubt,
+// that it does).
+func processRuns(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false // Windows: there is no such process
+	}
+	defer p.Release()
+	if runtime.GOOS == "windows" {
+		return true
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
 // safeFileName replaces the characters file systems refuse in a name.
 func safeFileName(name string) string {
 	return strings.Map(func(r rune) rune {
@@ -205,13 +259,4 @@ func safeFileName(name string) string {
 		}
 		return r
 	}, name)
-}
-
-// openFile opens a file in the program the system uses for its type.
-func openFile(path string) error {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // a Windows drive letter
-	}
-	return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: p})
 }

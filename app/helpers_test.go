@@ -25,6 +25,8 @@ func newTestApp(t *testing.T) fyne.App {
 	t.Helper()
 	a := test.NewTempApp(t)
 	UseLanguage(German)
+	// Background work of one test must not run into the next one.
+	t.Cleanup(running.Wait)
 	return a
 }
 

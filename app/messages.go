@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"tandem/fsx"
 	"tandem/model"
 )
 
@@ -18,6 +19,9 @@ func Message(err error) string {
 	}
 	if text, ok := templateMessage(err); ok {
 		return text
+	}
+	if fsx.DiskFull(err) {
+		return lang.L("error.disk_full")
 	}
 	var arg string
 	var e *model.Error

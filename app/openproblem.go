@@ -21,8 +21,7 @@ func (u *ui) showOpenProblem(path string, err error) {
 	iconBox := container.NewGridWrap(fyne.NewSize(64, 64), icon)
 	title := widget.NewLabelWithStyle(lang.L("openproblem.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	msg := wrapped(Message(err), 600)
-
+	text := Message(err)
 	var buttons []fyne.CanvasObject
 	switch model.KindOf(err) {
 	case model.Locked:
@@ -42,8 +41,18 @@ func (u *ui) showOpenProblem(path string, err error) {
 				})
 			restore.Importance = widget.HighImportance
 			buttons = append(buttons, restore)
+		} else {
+			text += "\n\n" + lang.L("damaged.nobackup")
 		}
 	}
+	if model.KindOf(err) != model.NotFound {
+		// A synchronised folder or a network drive may be why the file
+		// cannot be opened; a file that is not there yet needs no advice.
+		if w := LocationWarning(path); w != "" {
+			text += "\n\n" + w
+		}
+	}
+	msg := wrapped(text, 600)
 	buttons = append(buttons,
 		widget.NewButtonWithIcon(lang.L("settings.file.open"), theme.FolderOpenIcon(), u.openOtherFile),
 		widget.NewButtonWithIcon(lang.L("settings.file.new"), theme.FileIcon(), u.newFile),

@@ -3,7 +3,9 @@ package app
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -22,6 +24,8 @@ type overviewStore interface {
 	Backups() ([]store.Backup, error)
 	Programmes() ([]model.Programme, error)
 	ProgrammeData(programme model.ID) (model.ProgrammeData, error)
+	Settings() (model.Settings, error)
+	eraseStore
 }
 
 // todoScreens says where each finding of "Was ist zu tun?" is dealt with.
@@ -40,9 +44,11 @@ var todoScreens = map[string]string{
 // programme that is not closed.
 type overviewScreen struct {
 	st    overviewStore
+	win   fyne.Window
 	path  string
 	today func() model.Date
 	goTo  func(screen string, programme model.ID)
+	data  []model.ProgrammeData // as shown: the programmes the rules looked at
 
 	todos      *fyne.Container
 	programmes *fyne.Container
@@ -52,9 +58,9 @@ type overviewScreen struct {
 	content    fyne.CanvasObject
 }
 
-func newOverviewScreen(st overviewStore, path string, today func() model.Date,
+func newOverviewScreen(st overviewStore, win fyne.Window, path string, today func() model.Date,
 	goTo func(screen string, programme model.ID)) *overviewScreen {
-	s := &overviewScreen{st: st, path: path, today: today, goTo: goTo}
+	s := &overviewScreen{st: st, win: win, path: path, today: today, goTo: goTo}
 	s.buildUI()
 	return s
 }
@@ -103,14 +109,19 @@ func (s *overviewScreen) show() {
 	running.Add(1)
 	go func() {
 		defer running.Done()
-		data, err := openProgrammes(st)
-		todos := model.Todos(data, last, today)
+		var data []model.ProgrammeData
+		settings, err := st.Settings()
+		if err == nil {
+			data, err = loadProgrammes(st, settings.Retention(), today)
+		}
+		todos := model.Todos(data, last, settings.Retention(), today)
 		fyne.Do(func() {
 			if err != nil {
 				showErrorIn(s.todos, err)
 				s.content.Refresh()
 				return
 			}
+			s.data = data
 			s.showTodos(todos)
 			s.showProgrammes(data, today)
 			s.content.Refresh() // the boxes changed size
@@ -118,15 +129,19 @@ func (s *overviewScreen) show() {
 	}()
 }
 
-// openProgrammes reads every programme that is not closed.
-func openProgrammes(st overviewStore) ([]model.ProgrammeData, error) {
+// loadProgrammes reads every programme that is not closed and, when the
+// retention period of a closed one has run out (model.RetentionDue), the
+// closed ones too: the retention rule needs to know who else still takes
+// part.
+func loadProgrammes(st overviewStore, retention int, today model.Date) ([]model.ProgrammeData, error) {
 	ps, err := st.Programmes()
 	if err != nil {
 		return nil, err
 	}
+	skipClosed := !slices.ContainsFunc(ps, func(p model.Programme) bool { return model.RetentionDue(&p, retention, today) })
 	var out []model.ProgrammeData
 	for _, p := range ps {
-		if p.State == model.ProgrammeClosed {
+		if p.State == model.ProgrammeClosed && skipClosed {
 			continue
 		}
 		d, err := st.ProgrammeData(p.ID)
@@ -151,12 +166,16 @@ func (s *overviewScreen) showTodos(todos []model.Todo) {
 	rows := make([]fyne.CanvasObject, 0, len(todos))
 	for _, t := range todos {
 		icon := theme.WarningIcon()
-		if t.Code == model.TodoProgrammeEnding || t.Code == model.TodoUntrained {
+		if t.Code == model.TodoProgrammeEnding || t.Code == model.TodoUntrained || t.Code == model.TodoRetention {
 			icon = theme.InfoIcon()
 		}
 		text := wrapLabel()
 		text.SetText(TodoText(t))
-		open := widget.NewButton(lang.L("overview.todo.go."+t.Code), func() { s.goTo(todoScreens[t.Code], t.Programme) })
+		action := func() { s.goTo(todoScreens[t.Code], t.Programme) }
+		if t.Code == model.TodoRetention {
+			action = func() { s.onRetention(t) }
+		}
+		open := widget.NewButton(lang.L("overview.todo.go."+t.Code), action)
 		rows = append(rows, container.NewBorder(nil, nil, widget.NewIcon(icon), open, text))
 	}
 	if len(rows) == 0 {
@@ -191,11 +210,33 @@ func TodoText(t model.Todo) string {
 	return lang.L(key, args)
 }
 
-// showProgrammes shows a card per programme with its timeline and key figures.
+// onRetention offers to erase the personal data of the participants whose
+// retention period has run out (a retention finding), then looks again.
+func (s *overviewScreen) onRetention(t model.Todo) {
+	var people []model.Person
+	for i := range s.data {
+		if s.data[i].Programme.ID != t.Programme {
+			continue
+		}
+		for _, id := range t.Items {
+			if p, ok := s.data[i].Persons[id]; ok {
+				people = append(people, p)
+			}
+		}
+	}
+	slices.SortStableFunc(people, func(a, b model.Person) int { return strings.Compare(a.SortName(), b.SortName()) })
+	confirmErase(s.win, s.st, people, s.show)
+}
+
+// showProgrammes shows a card per programme that is not closed, with its
+// timeline and key figures.
 func (s *overviewScreen) showProgrammes(data []model.ProgrammeData, today model.Date) {
 	cards := make([]fyne.CanvasObject, 0, len(data))
 	for i := range data {
 		d := &data[i]
+		if d.Programme.State == model.ProgrammeClosed {
+			continue
+		}
 		f := model.ComputeFigures(d, today)
 		tile := func(value, caption string) fyne.CanvasObject {
 			v := widget.NewLabelWithStyle(value, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tandem/model"
@@ -18,6 +19,7 @@ type personForm struct {
 	onSave   func(p *model.Person) error
 	onDelete func(p model.Person)
 	onRevert func()
+	onErase  func(p model.Person)
 
 	person     model.Person // as loaded
 	editingNew bool
@@ -43,17 +45,20 @@ type personForm struct {
 	hireDate    *widget.Entry
 	exitDate    *widget.Entry
 	fields      fieldSet
+	inputs      []fyne.Disableable // disabled for an erased person
 	save        *widget.Button
 	revert      *widget.Button
 	del         *widget.Button
+	erase       *widget.Button
 	saved       *widget.Label
 
 	editor  fyne.CanvasObject
 	content *fyne.Container
 }
 
-func newPersonForm(win fyne.Window, onSave func(*model.Person) error, onDelete func(model.Person), onRevert func()) *personForm {
-	f := &personForm{win: win, onSave: onSave, onDelete: onDelete, onRevert: onRevert}
+func newPersonForm(win fyne.Window, onSave func(*model.Person) error, onDelete func(model.Person), onRevert func(),
+	onErase func(model.Person)) *personForm {
+	f := &personForm{win: win, onSave: onSave, onDelete: onDelete, onRevert: onRevert, onErase: onErase}
 	f.buildUI()
 	return f
 }
@@ -95,6 +100,8 @@ func (f *personForm) buildUI() {
 	f.fields.add("birthYear", f.birthYear, false)
 	f.fields.add("hireDate", f.hireDate, false)
 	f.fields.add("exitDate", f.exitDate, false)
+	f.inputs = []fyne.Disableable{f.salutation, f.firstName, f.lastName, f.employeeNo, f.email, f.department,
+		f.jobTitle, f.level, f.managerNo, f.location, f.languages, f.birthYear, f.hireDate, f.exitDate}
 
 	var buttons fyne.CanvasObject
 	f.save, f.revert, f.del, buttons = formButtons(f.onSaveTapped, f.onRevertTapped, f.onDeleteTapped)
@@ -102,10 +109,13 @@ func (f *personForm) buildUI() {
 	f.saved.Importance = widget.SuccessImportance
 	required := widget.NewLabel(lang.L("form.required"))
 	required.Importance = widget.LowImportance
+	f.erase = widget.NewButtonWithIcon(lang.L("persons.erase"), theme.VisibilityOffIcon(), f.onEraseTapped)
+	f.erase.Importance = widget.LowImportance
 
 	f.editor = container.NewBorder(
 		container.NewVBox(f.heading, f.status),
-		container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, required, f.saved), buttons),
+		container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, required, f.saved),
+			container.NewHBox(f.erase), buttons),
 		nil, nil,
 		container.NewVScroll(f.fields.view()))
 	f.content = container.NewStack(centredHint(lang.L("persons.hint")), container.NewPadded(f.editor))
@@ -172,6 +182,7 @@ func (f *personForm) load(p model.Person, today model.Date) {
 	if p.ID == 0 {
 		f.del.Hide()
 	}
+	f.setErased(!p.Erased.IsZero(), p.ID != 0)
 	f.showManager()
 }
 
@@ -232,6 +243,30 @@ func (f *personForm) onSaveTapped() {
 
 func (f *personForm) onRevertTapped() { f.onRevert() }
 
+// setErased makes the form read-only for the placeholder of an erased
+// person (there is nothing to edit), and offers the erasure for a stored
+// person who is not erased yet.
+func (f *personForm) setErased(erased, stored bool) {
+	for _, in := range f.inputs {
+		if erased {
+			in.Disable()
+		} else {
+			in.Enable()
+		}
+	}
+	f.save.Hidden, f.revert.Hidden = erased, erased
+	f.erase.Hidden = erased || !stored || f.onErase == nil
+	f.save.Refresh()
+	f.revert.Refresh()
+	f.erase.Refresh()
+}
+
+func (f *personForm) onEraseTapped() {
+	if f.person.ID != 0 && f.person.Erased.IsZero() {
+		f.onErase(f.person)
+	}
+}
+
 func (f *personForm) onDeleteTapped() {
 	if f.person.ID != 0 {
 		f.onDelete(f.person)
@@ -241,6 +276,9 @@ func (f *personForm) onDeleteTapped() {
 // personStatus says whether the person has left and where the data came from.
 func personStatus(p *model.Person, today model.Date) string {
 	var parts []string
+	if !p.Erased.IsZero() {
+		return lang.L("persons.status.erased", map[string]any{"Date": formatDate(p.Erased)})
+	}
 	if p.Former(today) {
 		parts = append(parts, lang.L("persons.status.former", map[string]any{"Date": formatDate(p.ExitDate)}))
 	} else if !p.ExitDate.IsZero() {

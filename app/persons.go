@@ -17,6 +17,7 @@ type personStore interface {
 	Persons() ([]model.Person, error)
 	SavePerson(p *model.Person) error
 	DeletePerson(id model.ID) error
+	eraseStore
 }
 
 // personsScreen lists all staff with search and filters, and edits one
@@ -85,7 +86,7 @@ func (s *personsScreen) buildUI() {
 	)
 	left := container.NewBorder(filters, s.count, nil, nil, s.list)
 
-	s.form = newPersonForm(s.win, s.onSave, s.onDelete, s.onRevert)
+	s.form = newPersonForm(s.win, s.onSave, s.onDelete, s.onRevert, s.onErase)
 	split := container.NewHSplit(left, s.form.view())
 	split.Offset = 0.4
 	s.content = split
@@ -153,7 +154,9 @@ func (s *personsScreen) newRow() fyne.CanvasObject {
 func (s *personsScreen) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
 	p := &s.all[s.shown[row]]
 	name := p.SortName()
-	if p.Former(s.today()) {
+	if !p.Erased.IsZero() {
+		name += " (" + lang.L("persons.erased") + ")"
+	} else if p.Former(s.today()) {
 		name += " (" + lang.L("persons.former") + ")"
 	}
 	detail := p.Department
@@ -230,6 +233,16 @@ func (s *personsScreen) onDelete(p model.Person) {
 			s.form.clear()
 			s.show()
 		})
+}
+
+// onErase asks before erasing the person's personal data (GDPR) and then
+// shows the anonymous placeholder that is left.
+func (s *personsScreen) onErase(p model.Person) {
+	confirmErase(s.win, s.st, []model.Person{p}, func() {
+		s.form.dirty = false
+		s.show()
+		s.onRevert()
+	})
 }
 
 // levelChoices returns the hierarchy levels as choices, led by "all" (or "unknown").

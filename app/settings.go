@@ -29,6 +29,7 @@ type settingsStore interface {
 	Backup(reason string) (store.Backup, error)
 	Restore(b store.Backup) error
 	Counts() (store.Counts, error)
+	Audit() ([]model.AuditEntry, error)
 }
 
 // settingsActions are the settings that change more than this screen.
@@ -64,6 +65,7 @@ type settingsScreen struct {
 	list     *widget.List
 	restore  *widget.Button
 	password *passwordCard // nil for a store that cannot have a password
+	privacy  privacyCard
 	content  fyne.CanvasObject
 }
 
@@ -132,6 +134,8 @@ func (s *settingsScreen) buildUI() {
 		cards.Add(s.password.content)
 	}
 	cards.Add(backups)
+	cards.Add(s.buildPrivacy())
+	cards.Add(s.aboutCard())
 	s.content = container.NewVScroll(container.NewPadded(cards))
 }
 
@@ -148,6 +152,7 @@ func (s *settingsScreen) show() {
 	s.fields.clear()
 	s.saved.SetText("")
 	s.path.SetText(s.st.Path())
+	s.showPrivacy()
 	if s.password != nil {
 		s.password.show()
 	}
@@ -188,27 +193,30 @@ func (s *settingsScreen) onChooseLogo() {
 			showError(s.win, model.E("settings.logo", model.IO, err))
 			return
 		}
-		s.settings.Logo = data
+		s.saveSettings(func(st *model.Settings) { st.Logo = data })
 		s.showLogo()
-		s.saveSettings()
 	})
 }
 
 func (s *settingsScreen) onRemoveLogo() {
-	s.settings.Logo = nil
+	s.saveSettings(func(st *model.Settings) { st.Logo = nil })
 	s.showLogo()
-	s.saveSettings()
 }
 
 func (s *settingsScreen) onSaveCompany() {
-	s.settings.CompanyName = model.Clean(s.company.Text)
-	s.settings.Address = s.address.Text
-	s.saveSettings()
+	name, address := model.Clean(s.company.Text), s.address.Text
+	s.saveSettings(func(st *model.Settings) { st.CompanyName, st.Address = name, address })
 }
 
-func (s *settingsScreen) saveSettings() {
-	st := s.settings
-	if err := s.st.SaveSettings(&st); err != nil {
+// saveSettings applies change to the settings as stored now (other cards
+// of this screen save settings of their own) and saves them.
+func (s *settingsScreen) saveSettings(change func(st *model.Settings)) {
+	st, err := s.st.Settings()
+	if err == nil {
+		change(&st)
+		err = s.st.SaveSettings(&st)
+	}
+	if err != nil {
 		s.fields.showError(s.win, err)
 		return
 	}

@@ -50,7 +50,7 @@ func newShell(u *ui) *shell {
 		s.goTo(agreements.id())
 	}
 	s.screens = []screen{
-		newOverviewScreen(u.st, u.st.Path(), u.today, s.goToProgramme),
+		newOverviewScreen(u.st, u.win, u.st.Path(), u.today, s.goToProgramme),
 		newPersonsScreen(u.st, u.win, u.today, u.startImport, u.startExport),
 		newProgrammesScreen(u.st, u.win, u.today),
 		newParticipantsScreen(u.st, u.win, u.today),

@@ -201,7 +201,16 @@ func TestEveryKeyInCodeIsTranslated(t *testing.T) {
 	for _, d := range []model.GoalDirection{model.MenteeLearns, model.MentorLearns} {
 		add("field."+string(d)+"Goals", "goalSection")
 	}
-	for _, f := range []string{"match.years", "match.levels", "overview.onesided"} {
+	for _, a := range auditActions {
+		add("audit.action."+a, "auditActions")
+	}
+	for _, e := range auditEntities {
+		add("audit.entity."+e, "auditEntities")
+	}
+	for _, c := range auditColumns {
+		add(c.head, "auditColumns")
+	}
+	for _, f := range []string{"match.years", "match.levels", "overview.onesided", "erase.done.backups"} {
 		add(f+".one", "countText")
 		add(f+".other", "countText")
 	}

@@ -26,6 +26,14 @@ var Fonts embed.FS
 //go:embed templates
 var Templates embed.FS
 
+// Licenses holds the licence texts of everything compiled into Tandem,
+// listed in licenses/licenses.json (see Licences), and fonts/OFL.txt. The
+// list is made by gen_licenses.go; assets' tests fail when it is stale.
+//
+//go:generate go run gen_licenses.go
+//go:embed licenses fonts/OFL.txt
+var Licenses embed.FS
+
 // IconPNG is Tandem's application icon, 512 × 512 pixels.
 //
 //go:embed icon.png

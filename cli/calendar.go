@@ -2,7 +2,7 @@ package cli
 
 import (
 	"fmt"
-	"os"
+	"io"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -31,7 +31,7 @@ func runCalendar(e env, args []string) int {
 	if len(events) == 0 {
 		return failText(e, lang.L("cli.calendar.nothing", map[string]any{"Programme": p.Name}))
 	}
-	if err := writeAtomically(*a.out, func(f *os.File) error { return ical.Write(f, events) }); err != nil {
+	if err := writeAtomically(*a.out, func(w io.Writer) error { return ical.Write(w, events) }); err != nil {
 		return fail(e, err)
 	}
 	fmt.Fprintln(e.stdout, lang.L("cli.calendar.done", map[string]any{"Count": len(events), "File": *a.out}))

@@ -248,6 +248,9 @@ type checkReport struct {
 	Counts     map[string]int `json:"counts"`
 	Programmes []string       `json:"programmes"`
 	Problems   []string       `json:"problems,omitempty"`
+	// Warnings say when the file lies in a synchronised folder or on a
+	// network drive.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 func runCheck(e env, args []string) int {
@@ -262,9 +265,13 @@ func runCheck(e env, args []string) int {
 		return fail(e, err)
 	}
 	report, err := check(path, e)
+	warning := app.LocationWarning(path)
 	if *asJSON {
 		if err != nil && report.File == "" {
 			report = checkReport{File: path, Problems: []string{app.Message(err)}}
+		}
+		if warning != "" {
+			report.Warnings = []string{warning}
 		}
 		if code := printJSON(e, report); code != ok {
 			return code
@@ -274,6 +281,9 @@ func runCheck(e env, args []string) int {
 			return failed
 		}
 		return ok
+	}
+	if warning != "" {
+		fmt.Fprintln(e.stderr, warning)
 	}
 	if err != nil {
 		return fail(e, err)

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 	"slices"
 
 	"fyne.io/fyne/v2/lang"
@@ -68,7 +67,7 @@ func runPrint(e env, args []string) int {
 	if count == 0 { // a report is always made
 		return failText(e, lang.L("cli.print.nothing."+what, map[string]any{"Programme": p.Name}))
 	}
-	if err := writeAtomically(*a.out, func(f *os.File) error { return write(f) }); err != nil {
+	if err := writeAtomically(*a.out, write); err != nil {
 		return fail(e, err)
 	}
 	if len(printed) > 0 {

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -10,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"tandem/app"
+	"tandem/fsx"
 	"tandem/model"
 	"tandem/model/store"
 	"tandem/roster"
@@ -134,7 +136,7 @@ func runExport(e env, args []string) int {
 		return fail(e, err)
 	}
 	defer st.Close()
-	if err := writeAtomically(rest[0], func(f *os.File) error { return roster.Export(f, st, app.Language()) }); err != nil {
+	if err := writeAtomically(rest[0], func(w io.Writer) error { return roster.Export(w, st, app.Language()) }); err != nil {
 		return fail(e, err)
 	}
 	fmt.Fprintln(e.stdout, lang.L("cli.export.done", map[string]any{"File": rest[0]}))
@@ -143,31 +145,16 @@ func runExport(e env, args []string) int {
 
 // writeAtomically writes a file under a temporary name next to path and
 // renames it into place once complete, so a failure (a full disk) leaves no
-// half-written file and an existing one untouched.
-func writeAtomically(path string, write func(f *os.File) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
-	if err != nil {
-		return model.E("write", model.IO, err)
+// half-written file and an existing one untouched. A failure of the file
+// system is an IO error naming the file.
+func writeAtomically(path string, write func(w io.Writer) error) error {
+	err := fsx.WriteFile(path, write)
+	if err != nil && model.KindOf(err) == model.Other {
+		e := model.E("write", model.IO, err)
+		e.Arg = path
+		return e
 	}
-	tmp := f.Name()
-	err = write(f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
-		if model.KindOf(err) == model.Other {
-			return model.E("write", model.IO, err)
-		}
-		return err
-	}
-	return nil
+	return err
 }
 
 // printJSON prints v as one JSON object on stdout.

@@ -45,6 +45,9 @@ type Person struct {
 	HireDate   Date     `json:"hireDate,omitzero"`
 	ExitDate   Date     `json:"exitDate,omitzero"`
 	Source     Source   `json:"source,omitzero"`
+	// Erased is the day the person's personal data was erased (GDPR): the
+	// record is an anonymous placeholder since (see Person.Erase).
+	Erased Date `json:"erased,omitzero"`
 }
 
 // FullName returns "First Last".
@@ -80,7 +83,7 @@ func (p *Person) Normalize() {
 // every field that breaks a rule. The current year bounds the birth year.
 func (p *Person) Validate() error {
 	var ps problems
-	if p.FirstName == "" {
+	if p.FirstName == "" && p.Erased.IsZero() {
 		ps.add("firstName", "required")
 	}
 	if p.LastName == "" {

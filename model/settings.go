@@ -23,8 +23,28 @@ type Settings struct {
 	// LockMinutes is how long a password-protected file may stay open
 	// without input before the window locks: 0 means DefaultLockMinutes,
 	// NeverLock never; else one of LockChoices.
-	LockMinutes int       `json:"lockMinutes,omitempty"`
-	Updated     time.Time `json:"updated,omitzero"`
+	LockMinutes int `json:"lockMinutes,omitempty"`
+	// RetentionMonths is how long after a programme closed its
+	// participants' data is kept before the overview suggests erasing it;
+	// 0 means DefaultRetentionMonths.
+	RetentionMonths int       `json:"retentionMonths,omitempty"`
+	Updated         time.Time `json:"updated,omitzero"`
+}
+
+// The bounds of Settings.RetentionMonths.
+const (
+	DefaultRetentionMonths = 24
+	MinRetentionMonths     = 1
+	MaxRetentionMonths     = 120
+)
+
+// Retention returns the retention period in months: RetentionMonths, or
+// the default when it is not set.
+func (s *Settings) Retention() int {
+	if s.RetentionMonths == 0 {
+		return DefaultRetentionMonths
+	}
+	return s.RetentionMonths
 }
 
 // Validate checks the settings.
@@ -39,6 +59,9 @@ func (s *Settings) Validate() error {
 		} else if t := http.DetectContentType(s.Logo); t != "image/png" && t != "image/jpeg" {
 			ps.add("logo", "logo_type")
 		}
+	}
+	if s.RetentionMonths != 0 && (s.RetentionMonths < MinRetentionMonths || s.RetentionMonths > MaxRetentionMonths) {
+		ps.add("retentionMonths", "retention_range")
 	}
 	if s.LockMinutes != 0 && s.LockMinutes != NeverLock && !slices.Contains(LockChoices, s.LockMinutes) {
 		ps.add("lockMinutes", "choice")
@@ -71,7 +94,7 @@ func (s *Settings) IdleLock() time.Duration {
 type AuditEntry struct {
 	Time     time.Time `json:"time"`
 	User     string    `json:"user"`
-	Action   string    `json:"action"` // create, update, delete, backup, restore, import, migrate
+	Action   string    `json:"action"` // create, update, delete, backup, restore, import, migrate, password, erase, compact
 	Entity   string    `json:"entity"`
 	EntityID ID        `json:"entityId,omitempty"`
 	Summary  string    `json:"summary,omitempty"`

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"testing"
@@ -135,7 +136,7 @@ func TestTodos(t *testing.T) {
 			if tt.change != nil {
 				tt.change(&d)
 			}
-			todos := Todos([]ProgrammeData{d}, tt.backup, today)
+			todos := Todos([]ProgrammeData{d}, tt.backup, DefaultRetentionMonths, today)
 			if got := todoStrings(todos); !slices.Equal(got, tt.want) {
 				t.Fatalf("got  %q\nwant %q", got, tt.want)
 			}
@@ -171,7 +172,7 @@ func TestTodosOrder(t *testing.T) {
 	c.Programme.ID, c.Programme.Name, c.Programme.State = 30, "Closed", ProgrammeClosed
 	c.Agreements = nil
 
-	got := todoStrings(Todos([]ProgrammeData{a, b, c}, time.Time{}, today))
+	got := todoStrings(Todos([]ProgrammeData{a, b, c}, time.Time{}, DefaultRetentionMonths, today))
 	want := []string{
 		"overdue_meeting p20 [1] due=2026-10-26 days=0",
 		"overdue_meeting p10 [1 3] due=2026-11-02 days=0",
@@ -183,5 +184,86 @@ func TestTodosOrder(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+// closedProgramme returns a programme closed on the given day (its end)
+// with persons 1 and 2 in a tandem and person 3 enrolled only.
+func closedProgramme(id ID, end string) ProgrammeData {
+	d := quietProgramme()
+	d.Programme.ID, d.Programme.Name, d.Programme.State = id, fmt.Sprint("P", id), ProgrammeClosed
+	d.Programme.End = dateOrZero(end)
+	d.Programme.Updated = time.Date(2025, 3, 1, 9, 0, 0, 0, local)
+	d.Enrolments = append(d.Enrolments, Enrolment{Meta: Meta{ID: 103}, ProgrammeID: id, PersonID: 3, Role: Mentee,
+		State: EnrolmentWithdrawn})
+	d.Persons = map[ID]Person{1: {Meta: Meta{ID: 1}}, 2: {Meta: Meta{ID: 2}}, 3: {Meta: Meta{ID: 3}}}
+	return d
+}
+
+func TestRetentionTodos(t *testing.T) {
+	erase := func(id ID) func([]ProgrammeData) {
+		return func(ps []ProgrammeData) {
+			p := ps[0].Persons[id]
+			p.Erase(day("2026-01-01"))
+			ps[0].Persons[id] = p
+		}
+	}
+	tests := []struct {
+		name   string
+		ps     []ProgrammeData
+		months int
+		change func([]ProgrammeData)
+		want   []string
+	}{
+		{"closed more than 24 months ago", []ProgrammeData{closedProgramme(10, "2024-11-22")}, 24, nil,
+			[]string{"retention p10 [1 2 3] due=2026-11-23 days=0"}},
+		{"closed exactly 24 months ago", []ProgrammeData{closedProgramme(10, "2024-11-23")}, 24, nil, nil},
+		{"0 months means the default", []ProgrammeData{closedProgramme(10, "2024-11-22")}, 0, nil,
+			[]string{"retention p10 [1 2 3] due=2026-11-23 days=0"}},
+		{"a shorter period", []ProgrammeData{closedProgramme(10, "2026-05-01")}, 6, nil,
+			[]string{"retention p10 [1 2 3] due=2026-11-02 days=0"}},
+		{"without an end: the last change counts", []ProgrammeData{closedProgramme(10, "")}, 24, nil, nil},
+		{"without an end, changed long ago", []ProgrammeData{closedProgramme(10, "")}, 12, nil,
+			[]string{"retention p10 [1 2 3] due=2026-03-02 days=0"}},
+		{"erased persons are left out", []ProgrammeData{closedProgramme(10, "2024-01-31")}, 24, erase(2),
+			[]string{"retention p10 [1 3] due=2026-02-01 days=0"}},
+		{"nobody left to erase", []ProgrammeData{closedProgramme(10, "2024-01-31")}, 24, func(ps []ProgrammeData) {
+			for _, id := range []ID{1, 2, 3} {
+				erase(id)(ps)
+			}
+		}, nil},
+		{"persons of a running programme are kept", []ProgrammeData{closedProgramme(10, "2024-01-31"), quietProgramme()}, 24, nil,
+			[]string{"retention p10 [3] due=2026-02-01 days=0"}},
+		{"persons of a recently closed programme are kept",
+			[]ProgrammeData{closedProgramme(10, "2024-01-31"), closedProgramme(20, "2026-01-31")}, 24, func(ps []ProgrammeData) {
+				ps[1].Enrolments = ps[1].Enrolments[2:] // person 3 only
+				ps[1].Tandems = nil
+			}, []string{"retention p10 [1 2] due=2026-02-01 days=0"}},
+		{"a running programme that ended long ago is not closed", []ProgrammeData{func() ProgrammeData {
+			d := closedProgramme(10, "2020-01-31")
+			d.Programme.State = ProgrammeRunning
+			d.Tandems[0].State, d.Enrolments[0].TrainedOn = TandemFinished, day("2019-01-01")
+			return d
+		}()}, 24, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.change != nil {
+				tt.change(tt.ps)
+			}
+			var got []string
+			for _, td := range Todos(tt.ps, recentBackup, tt.months, today) {
+				if td.Code != TodoRetention {
+					continue
+				}
+				got = append(got, todoStrings([]Todo{td})...)
+				if want := cmp.Or(tt.months, DefaultRetentionMonths); td.Months != want || td.Count != len(td.Items) {
+					t.Errorf("months %d, count %d; want %d, %d", td.Months, td.Count, want, len(td.Items))
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("got  %q\nwant %q", got, tt.want)
+			}
+		})
 	}
 }

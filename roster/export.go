@@ -19,12 +19,14 @@ type ExportSource interface {
 	Tandems(programme model.ID) ([]model.Tandem, error)
 	Meetings(tandem model.ID) ([]model.Meeting, error)
 	Agreements(programme model.ID) ([]model.Agreement, error)
+	Audit() ([]model.AuditEntry, error)
 }
 
 // Export writes exportData in the database as an .xlsx workbook, one sheet
 // per entity: Personen, Programme, Teilnahmen, Tandems, Treffen,
-// Vereinbarungen (for lang "en": People, Programmes, Enrolments, Tandems,
-// Meetings, Agreements; any other lang is German). Each sheet has a bold
+// Vereinbarungen and the audit log, Änderungsprotokoll (for lang "en":
+// People, Programmes, Enrolments, Tandems, Meetings, Agreements, Audit log;
+// any other lang is German). Each sheet has a bold
 // header with a fill, a frozen first row, an autofilter and column widths
 // to suit; dates are date cells. References are resolved to names and
 // states written as words. The persons sheet has the headers the importer
@@ -44,6 +46,7 @@ func Export(w io.Writer, s ExportSource, lang string) error {
 			func() error { return writeSheet(b, l.t("sheet.tandems"), tandemColumns(l, d), d.tandems) },
 			func() error { return writeSheet(b, l.t("sheet.meetings"), meetingColumns(l, d), d.meetings) },
 			func() error { return writeSheet(b, l.t("sheet.agreements"), agreementColumns(l, d), d.agreements) },
+			func() error { return writeSheet(b, l.t("sheet.audit"), auditColumns(l), d.audit) },
 		} {
 			if err := write(); err != nil {
 				return err

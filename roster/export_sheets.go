@@ -16,6 +16,7 @@ type exportData struct {
 	tandems    []model.Tandem
 	meetings   []model.Meeting
 	agreements []model.Agreement
+	audit      []model.AuditEntry // newest first
 	person     map[model.ID]*model.Person
 	programme  map[model.ID]string
 	tandem     map[model.ID]*model.Tandem
@@ -53,6 +54,9 @@ func loadExport(s ExportSource) (*exportData, error) {
 			return nil, err
 		}
 		d.meetings = append(d.meetings, ms...)
+	}
+	if d.audit, err = s.Audit(); err != nil {
+		return nil, err
 	}
 	d.person = make(map[model.ID]*model.Person, len(d.persons))
 	for i := range d.persons {
@@ -266,5 +270,19 @@ func agreementColumns(l outLang, d *exportData) []outColumn[model.Agreement] {
 			}
 			return a.Scan.Name
 		}},
+	}
+}
+
+// auditColumns are the columns of the audit log sheet: when, who, what was
+// done to which record, and the summary (which names no person).
+func auditColumns(l outLang) []outColumn[model.AuditEntry] {
+	type A = model.AuditEntry
+	return []outColumn[A]{
+		{l.t("audit.time"), 17, func(a *A) any { return a.Time }},
+		{l.t("audit.user"), 14, func(a *A) any { return a.User }},
+		{l.t("audit.action"), 16, func(a *A) any { return l.t("audit.action." + a.Action) }},
+		{l.t("audit.entity"), 16, func(a *A) any { return l.t("audit.entity." + a.Entity) }},
+		{l.t("audit.id"), 8, func(a *A) any { return int(a.EntityID) }},
+		{l.t("audit.summary"), 50, func(a *A) any { return a.Summary }},
 	}
 }

@@ -138,17 +138,18 @@ func TestExport(t *testing.T) {
 		dateFmt, timeFmt string
 		date             func(model.Date) string
 		stateWords       []string // words the Tandems sheet's states are among
+		action, record   string   // the words of the oldest audit entry (the file was made)
 	}{
-		{"de", []string{"Personen", "Programme", "Teilnahmen", "Tandems", "Treffen", "Vereinbarungen"},
+		{"de", []string{"Personen", "Programme", "Teilnahmen", "Tandems", "Treffen", "Vereinbarungen", "Änderungsprotokoll"},
 			[]string{"Personalnummer", "Anrede", "Vorname", "Nachname", "E-Mail", "Abteilung", "Position", "Führungsebene",
 				"Vorgesetzte(r)", "Standort", "Geburtsjahr", "Eintritt", "Austritt", "Sprachen"},
 			"dd.mm.yyyy", "dd.mm.yyyy hh:mm", func(d model.Date) string { return fmt.Sprintf("%02d.%02d.%d", d.Day, d.Month, d.Year) },
-			[]string{"vorgeschlagen", "bestätigt", "aktiv", "abgeschlossen", "vorzeitig beendet"}},
-		{"en", []string{"People", "Programmes", "Enrolments", "Tandems", "Meetings", "Agreements"},
+			[]string{"vorgeschlagen", "bestätigt", "aktiv", "abgeschlossen", "vorzeitig beendet"}, "umgestellt", "Datei"},
+		{"en", []string{"People", "Programmes", "Enrolments", "Tandems", "Meetings", "Agreements", "Audit log"},
 			[]string{"Employee ID", "Salutation", "First Name", "Last Name", "Email", "Department", "Job Title", "Level",
 				"Manager ID", "Location", "Year of Birth", "Hire Date", "Exit Date", "Languages"},
 			"yyyy-mm-dd", "yyyy-mm-dd hh:mm", model.Date.String,
-			[]string{"proposed", "confirmed", "active", "finished", "ended early"}},
+			[]string{"proposed", "confirmed", "active", "finished", "ended early"}, "migrated", "File"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang, func(t *testing.T) {
@@ -161,9 +162,10 @@ func TestExport(t *testing.T) {
 				t.Fatalf("sheets %q, want %q", got, tc.sheets)
 			}
 			l := outLangOf(tc.lang)
-			counts := []int{len(d.persons), len(d.programmes), len(d.enrolments), len(d.tandems), len(d.meetings), len(d.agreements)}
+			counts := []int{len(d.persons), len(d.programmes), len(d.enrolments), len(d.tandems), len(d.meetings), len(d.agreements),
+				len(d.audit)}
 			headers := [][]string{tc.personHeaders, heads(programmeColumns(l)), heads(enrolmentColumns(l, d)),
-				heads(tandemColumns(l, d)), heads(meetingColumns(l, d)), heads(agreementColumns(l, d))}
+				heads(tandemColumns(l, d)), heads(meetingColumns(l, d)), heads(agreementColumns(l, d)), heads(auditColumns(l))}
 			for i, sheet := range tc.sheets {
 				checkTable(t, f, buf.Bytes(), i+1, sheet, headers[i], counts[i])
 			}
@@ -181,6 +183,13 @@ func TestExport(t *testing.T) {
 			row, _ := f.GetRows(tc.sheets[4])
 			if !slices.Contains(row[held+1], m.MenteeLearned) || !slices.Contains(row[held+1], d.name(d.tandem[m.TandemID].MenteeID)) {
 				t.Errorf("meeting row %q lacks what the mentee learned or the mentee's name", row[held+1])
+			}
+			// The audit log, newest first: a date cell, the action and record in words.
+			newest := d.audit[0].Time.Local()
+			checkDate(t, f, tc.sheets[6], "A2", tc.timeFmt, tc.date(model.DateOf(newest))+newest.Format(" 15:04"))
+			audit, _ := f.GetRows(tc.sheets[6])
+			if want := []string{tc.action, tc.record}; audit[len(audit)-1][2] != want[0] || audit[len(audit)-1][3] != want[1] {
+				t.Errorf("oldest audit row %q, want action and record %q", audit[len(audit)-1], want)
 			}
 			tandems, _ := f.GetRows(tc.sheets[3])
 			for _, r := range tandems[1:] {

@@ -3,6 +3,9 @@
 # a C compiler and the OpenGL/X11 headers for Fyne (cgo), plus Xvfb, xdotool and
 # ImageMagick for the smoke test and poppler-utils for looking at generated PDFs.
 # Does nothing (and touches no network) when everything is already installed.
+#
+#   scripts/deps.sh --windows  also installs the mingw-w64 cross compiler for
+#                              the Windows build (scripts/dist.sh windows)
 set -euo pipefail
 
 packages=(
@@ -11,6 +14,9 @@ packages=(
 	libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 	xvfb x11-utils xdotool imagemagick poppler-utils
 )
+if [[ ${1:-} == --windows ]]; then
+	packages+=(gcc-mingw-w64-x86-64)
+fi
 
 fail() {
 	echo "deps: $*" >&2

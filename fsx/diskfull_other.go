@@ -1,0 +1,5 @@
+//go:build !unix && !windows
+
+package fsx
+
+func diskFull(error) bool { return false }
