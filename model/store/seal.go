@@ -9,6 +9,8 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
+	"sync"
 
 	"tandem/model"
 )
@@ -22,7 +24,8 @@ import (
 // are keyed hashes of the value instead of the value itself.
 type sealer struct {
 	aead  cipher.AEAD
-	index []byte // the HMAC-SHA256 key of index keys
+	index []byte    // the HMAC-SHA256 key of index keys
+	macs  sync.Pool // of hash.Hash: HMACs with that key, reused
 }
 
 // dataKeySize is the size of a file's random data key.
@@ -93,7 +96,14 @@ func associated(bucket, k []byte) []byte {
 // indexKey is the key a personal value has in a unique index of a
 // protected file.
 func (c *sealer) indexKey(value []byte) []byte {
-	m := hmac.New(sha256.New, c.index)
+	m, ok := c.macs.Get().(hash.Hash)
+	if ok {
+		m.Reset()
+	} else {
+		m = hmac.New(sha256.New, c.index)
+	}
 	m.Write(value)
-	return m.Sum(nil)[:indexKeySize]
+	k := m.Sum(make([]byte, 0, sha256.Size))[:indexKeySize]
+	c.macs.Put(m)
+	return k
 }
