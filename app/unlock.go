@@ -224,7 +224,7 @@ func (l *idleLock) readSetting() {
 // tick looks for input since the last tick and locks when there was none
 // for long enough.
 func (l *idleLock) tick() {
-	if l.locked {
+	if l.locked || l.u.idle != l { // a tick that was on its way when the file closed
 		return
 	}
 	focused := l.u.win.Canvas().Focused()
