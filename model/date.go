@@ -1,7 +1,6 @@
 package model
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 )
@@ -70,23 +69,28 @@ func (d Date) DaysUntil(e Date) int {
 }
 
 // String returns the ISO form "2006-01-02", or "" for the zero Date.
-func (d Date) String() string {
+func (d Date) String() string { return string(d.appendISO(nil)) }
+
+// appendISO appends the date as "2026-03-09" (nothing for the zero date).
+func (d Date) appendISO(b []byte) []byte {
 	if d.IsZero() {
-		return ""
+		return b
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	if d.Year < 0 || d.Year > 9999 {
+		return fmt.Appendf(b, "%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	}
+	y, m, day := d.Year, int(d.Month), d.Day
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10%10), byte('0'+m%10), '-', byte('0'+day/10%10), byte('0'+day%10))
 }
 
-// MarshalJSON stores the date as its ISO string.
-func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+// MarshalText stores the date as its ISO string, "" for the zero date;
+// encoding/json writes it as a JSON string.
+func (d Date) MarshalText() ([]byte, error) { return d.appendISO(make([]byte, 0, 10)), nil }
 
-// UnmarshalJSON reads the ISO string written by MarshalJSON.
-func (d *Date) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return err
-	}
-	v, err := ParseDate(s)
+// UnmarshalText reads the ISO string written by MarshalText.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
 	if err != nil {
 		return err
 	}

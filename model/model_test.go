@@ -1,6 +1,8 @@
 package model
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -301,14 +303,19 @@ func TestDate(t *testing.T) {
 	if _, err := ParseDate("28.02.2026"); err == nil {
 		t.Fatal("ParseDate accepted a German date")
 	}
-	b, _ := d.MarshalJSON()
+	b, _ := json.Marshal(d)
 	var back Date
-	if err := back.UnmarshalJSON(b); err != nil || back != d {
+	if err := json.Unmarshal(b, &back); err != nil || back != d || string(b) != `"2026-02-28"` {
 		t.Fatalf("round trip: %s → %v %v", b, back, err)
 	}
 	var zero Date
-	if b, _ := zero.MarshalJSON(); string(b) != `""` {
+	if b, _ := json.Marshal(zero); string(b) != `""` {
 		t.Fatalf("zero date JSON = %s", b)
+	}
+	for _, d := range []Date{NewDate(1, 1, 1), NewDate(999, 12, 31), NewDate(2026, 10, 5)} {
+		if want := fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day); d.String() != want {
+			t.Errorf("String() = %q, want %q", d.String(), want)
+		}
 	}
 }
 

@@ -26,6 +26,14 @@ type seqStore interface {
 // p.Missing) marked as former employees — all or nothing. The store dates
 // those exits by its own clock, so today (the day the plan was made for)
 // is not needed; it stays in the signature for the callers of the contract.
+//
+// Apply takes the plan over once the backup is made: it lets go of the
+// person of each entry of p.New and p.Changed as it is written (Person
+// nil), so that a large import does not hold every person until its commit
+// (DESIGN §8 bounds the peak heap). What the callers report afterwards
+// stays: the lists' lengths, each entry's Row, Changes and Former, and
+// p.Rejected, p.Unchanged and p.Missing. To try again after an error, make
+// a new plan.
 func Apply(s Store, p *Plan, markFormer []model.ID, today model.Date) error {
 	if _, err := s.Backup("import"); err != nil {
 		return err
@@ -34,7 +42,8 @@ func Apply(s Store, p *Plan, markFormer []model.ID, today model.Date) error {
 	if ss, ok := s.(seqStore); ok {
 		return ss.ImportPersonsSeq(entrySeq(p.New), entrySeq(p.Changed), markFormer, summary)
 	}
-	return s.ImportPersons(entryPersons(p.New), entryPersons(p.Changed), markFormer, summary)
+	creates, updates := entryPersons(p.New), entryPersons(p.Changed)
+	return s.ImportPersons(creates, updates, markFormer, summary)
 }
 
 // Summary describes an applied plan for the audit log: "Import aus
@@ -44,20 +53,25 @@ func applySummary(p *Plan, formers int) string {
 		p.Source.File, len(p.New), len(p.Changed), formers)
 }
 
-// entryPersons returns the persons of the entries.
+// entryPersons returns copies of the persons of the entries, and lets go
+// of the entries' persons.
 func entryPersons(es []Entry) []model.Person {
 	out := make([]model.Person, len(es))
 	for i := range es {
-		out[i] = es[i].Person
+		out[i] = *es[i].Person
+		es[i].Person = nil
 	}
 	return out
 }
 
-// entrySeq yields the persons of the entries, without copying them.
+// entrySeq yields the persons of the entries, without copying them, and
+// lets go of each once the store has taken it.
 func entrySeq(es []Entry) iter.Seq[*model.Person] {
 	return func(yield func(*model.Person) bool) {
 		for i := range es {
-			if !yield(&es[i].Person) {
+			p := es[i].Person
+			es[i].Person = nil
+			if !yield(p) {
 				return
 			}
 		}

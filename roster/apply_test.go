@@ -92,6 +92,11 @@ func TestApply(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// Apply let the written persons go; what callers report stays.
+			if n, c := pl.New[0], pl.Changed[0]; n.Person != nil || c.Person != nil || n.Row != 3 || c.Row != 2 ||
+				len(c.Changes) != 1 || len(pl.Unchanged)+len(pl.Rejected) != 0 || len(pl.Missing) != 1 {
+				t.Fatalf("plan after Apply: %+v", pl)
+			}
 			got := map[string]model.Person{}
 			for _, p := range after {
 				got[p.FirstName] = p

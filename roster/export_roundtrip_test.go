@@ -37,9 +37,8 @@ func TestExportRoundTrip(t *testing.T) {
 			for _, p := range persons {
 				byNo[p.EmployeeNo] = p
 			}
-			for i, e := range prepareRows(recs, persons) {
-				row := e.Person
-				if p, ok := byNo[row.EmployeeNo]; !ok || !samePerson(row, p) || len(recs[i].Problems) > 0 {
+			for i, row := range prepareRows(recs, persons) {
+				if p, ok := byNo[row.EmployeeNo]; !ok || !samePerson(*row, p) || len(recs[i].Problems) > 0 {
 					t.Fatalf("row %d read as %+v, problems %v; stored %+v", recs[i].Row, row, recs[i].Problems, p)
 				}
 			}
@@ -59,7 +58,7 @@ func TestExportRoundTrip(t *testing.T) {
 				t.Fatalf("template records %+v", recs)
 			}
 			pl = MakePlan(recs, nil, planToday, planSource)
-			if len(pl.New) != 1 || !samePerson(pl.New[0].Person, want) {
+			if len(pl.New) != 1 || !samePerson(*pl.New[0].Person, want) {
 				t.Fatalf("template example %+v, want %+v", pl.New, want)
 			}
 		})

@@ -11,14 +11,19 @@ type Change struct {
 }
 
 // Entry is a row of the list paired with the person it becomes or updates.
+//
+// An entry is small: it keeps no more of the row than its number, and its
+// person by pointer, so that a plan of 100 000 rows does not hold every
+// row's values twice and Apply can let each person go once it is written
+// (DESIGN §8 bounds the import's peak heap).
 type Entry struct {
-	// Row is the row's number in the list. The entry keeps no more of the
-	// row than that, so that a plan of 100 000 rows does not hold every
-	// row's values twice (DESIGN §8 bounds the import's peak heap).
-	Row     int
-	Person  model.Person // the person as it will be stored (existing ID for updates)
-	Changes []Change     // for changed persons
-	Former  bool         // the exit date has passed (today)
+	Row int // the row's number in the list
+	// Person is the person as it will be stored (existing ID for updates).
+	// Apply takes it over: once written, the entries of New and Changed have
+	// none (nil).
+	Person  *model.Person
+	Changes []Change // for changed persons
+	Former  bool     // the exit date has passed (today)
 }
 
 // Rejection is a row that will not be imported, with the reason.
@@ -105,7 +110,7 @@ func MakePlan(records []Record, existing []model.Person, today model.Date, sourc
 		match: make([]int, len(rows)), carried: carriedAttrs(records, rows)}
 	seen := make([]bool, len(existing))
 	for i := range rows {
-		pr.match[i] = db.match(&rows[i].Person)
+		pr.match[i] = db.match(rows[i])
 		if pr.match[i] >= 0 {
 			seen[pr.match[i]] = true
 		}
@@ -116,12 +121,6 @@ func MakePlan(records []Record, existing []model.Person, today model.Date, sourc
 		pr.add(i)
 	}
 	pl := pr.Plan
-	// New was built over rows (see add): clear the rest, and let a short
-	// list go of the large array.
-	clear(rows[len(pl.New):])
-	if len(pl.New) < len(rows)/2 {
-		pl.New = append(make([]Entry, 0, len(pl.New)), pl.New...)
-	}
 	if len(pl.New)+len(pl.Changed)+len(pl.Unchanged) > 0 {
 		for i := range existing {
 			if !seen[i] && !existing[i].Former(today) {
@@ -132,16 +131,25 @@ func MakePlan(records []Record, existing []model.Person, today model.Date, sourc
 	return pl
 }
 
-// prepareRows returns entries of the records' persons, normalised, without
-// bookkeeping, with the managers given by name resolved. They are entries
-// so that the plan's new entries can take their place (one array for
-// 100 000 rows instead of two).
-func prepareRows(records []Record, existing []model.Person) []Entry {
-	rows := make([]Entry, len(records))
+// personChunk is how many persons prepareRows allocates at once: fewer
+// allocations than one each, and the chunks of written persons can go one
+// by one while Apply writes the rest.
+const personChunk = 256
+
+// prepareRows returns the records' persons, normalised, without
+// bookkeeping, with the managers given by name resolved. New entries take
+// them as they are.
+func prepareRows(records []Record, existing []model.Person) []*model.Person {
+	rows := make([]*model.Person, len(records))
 	shared := make(sharedTexts)
+	var chunk []model.Person
 	for i := range records {
-		rows[i].Row = records[i].Row
-		p := &rows[i].Person
+		if len(chunk) == 0 {
+			chunk = make([]model.Person, min(personChunk, len(records)-i))
+		}
+		p := &chunk[0]
+		chunk = chunk[1:]
+		rows[i] = p
 		*p = records[i].Person
 		p.Meta, p.Source = model.Meta{}, model.Source{}
 		p.Normalize()
@@ -151,11 +159,11 @@ func prepareRows(records []Record, existing []model.Person) []Entry {
 	}
 	var mgr *managerIndex
 	for i := range records {
-		if rows[i].Person.ManagerNo == "" && records[i].ManagerRef != "" {
+		if rows[i].ManagerNo == "" && records[i].ManagerRef != "" {
 			if mgr == nil {
 				mgr = newManagerIndex(rows, existing)
 			}
-			rows[i].Person.ManagerNo = mgr.resolve(records[i].ManagerRef)
+			rows[i].ManagerNo = mgr.resolve(records[i].ManagerRef)
 		}
 	}
 	return rows
@@ -186,7 +194,7 @@ func (t sharedTexts) one(s string) string {
 type planner struct {
 	*Plan
 	records []Record
-	rows    []Entry // the records' persons, prepared; New is built over it
+	rows    []*model.Person // the records' persons, prepared
 	db      *peopleIndex
 	today   model.Date
 	match   []int // by row: the index of the existing person it is, or -1
@@ -194,41 +202,42 @@ type planner struct {
 	dups    map[int]dupGroup
 }
 
-// size gives the lists of entries room for the rows that may go to each:
-// entries are large, and 10 000 of them should not be copied as the lists grow.
+// size gives the lists of entries room for the rows that may go to each,
+// so that 100 000 of them are not copied as the lists grow.
 func (pr *planner) size() {
 	var fresh, changed, same int
 	for i, m := range pr.match {
 		switch {
 		case m < 0:
 			fresh++
-		case rowDiffers(&pr.db.list[m], &pr.rows[i].Person, pr.carried):
+		case rowDiffers(&pr.db.list[m], pr.rows[i], pr.carried):
 			changed++
 		default:
 			same++
 		}
 	}
-	pr.New, pr.Changed, pr.Unchanged = pr.rows[:0:fresh], make([]Entry, 0, changed), make([]Entry, 0, same)
+	pr.New, pr.Changed, pr.Unchanged = make([]Entry, 0, fresh), make([]Entry, 0, changed), make([]Entry, 0, same)
 }
 
 // add sorts row i into the plan.
 func (pr *planner) add(i int) {
-	rec, p, m := &pr.records[i], &pr.rows[i].Person, pr.match[i]
+	rec, p, m := &pr.records[i], pr.rows[i], pr.match[i]
 	if prob, involved := refusedEarly(rec, pr.dups, i); prob != nil {
 		pr.reject(rec, *prob, involved)
 		return
 	}
-	// e is a copy: New is appended over rows, at most at index i.
-	e := Entry{Row: rec.Row, Person: *p}
+	e := Entry{Row: rec.Row, Person: p}
 	if m >= 0 {
-		e.Person, e.Changes = mergeRow(&pr.db.list[m], p, pr.carried)
+		// A copy of the existing person with the row's values (unchanged:
+		// as it is); the row's person goes with its chunk.
+		q, cs := mergeRow(&pr.db.list[m], p, pr.carried)
+		e.Person, e.Changes = &q, cs
 	}
-	if prob := pr.db.taken(&e.Person, m); prob != nil {
+	if prob := pr.db.taken(e.Person, m); prob != nil {
 		pr.reject(rec, *prob, nil)
 		return
 	}
 	if m >= 0 && len(e.Changes) == 0 {
-		e.Person = pr.db.list[m]
 		e.Former = e.Person.Former(pr.today)
 		pr.Unchanged = append(pr.Unchanged, e)
 		return

@@ -62,11 +62,11 @@ var personAttrs = []personAttr{
 
 // carriedAttrs reports for each attribute whether the list carries it: at
 // least one row has a value in it (the manager also as a name).
-func carriedAttrs(records []Record, rows []Entry) []bool {
+func carriedAttrs(records []Record, rows []*model.Person) []bool {
 	out := make([]bool, len(personAttrs))
 	for a := range personAttrs {
 		for i := range rows {
-			if !personAttrs[a].empty(&rows[i].Person) || personAttrs[a].name == managerAttr && records[i].ManagerRef != "" {
+			if !personAttrs[a].empty(rows[i]) || personAttrs[a].name == managerAttr && records[i].ManagerRef != "" {
 				out[a] = true
 				break
 			}

@@ -16,10 +16,10 @@ type managerIndex struct {
 
 // newManagerIndex indexes the people of the list (rows) and of the database
 // that have an employee number.
-func newManagerIndex(rows []Entry, existing []model.Person) *managerIndex {
+func newManagerIndex(rows []*model.Person, existing []model.Person) *managerIndex {
 	m := &managerIndex{numbers: map[string]bool{}, byName: map[string]string{}}
 	for i := range rows {
-		m.add(&rows[i].Person)
+		m.add(rows[i])
 	}
 	for i := range existing {
 		m.add(&existing[i])

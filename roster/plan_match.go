@@ -120,7 +120,7 @@ type dupGroup struct {
 // findDuplicates finds the rows that share an employee number, an e-mail
 // address or the existing person they match with other rows, by row index.
 // A row in several groups is refused for the first: number, address, person.
-func findDuplicates(records []Record, rows []Entry, match []int) map[int]dupGroup {
+func findDuplicates(records []Record, rows []*model.Person, match []int) map[int]dupGroup {
 	out := map[int]dupGroup{}
 	group := func(field, code string, key func(i int) string) {
 		first := make(map[string]int, len(rows)) // key → first row index
@@ -157,8 +157,8 @@ func findDuplicates(records []Record, rows []Entry, match []int) map[int]dupGrou
 			}
 		}
 	}
-	group("employeeNo", CodeDuplicateEmployeeNo, func(i int) string { return rows[i].Person.EmployeeNo })
-	group("email", CodeDuplicateEmail, func(i int) string { return rows[i].Person.EmailKey() })
+	group("employeeNo", CodeDuplicateEmployeeNo, func(i int) string { return rows[i].EmployeeNo })
+	group("email", CodeDuplicateEmail, func(i int) string { return rows[i].EmailKey() })
 	group("person", CodeDuplicatePerson, func(i int) string {
 		if match[i] < 0 {
 			return ""

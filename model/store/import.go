@@ -40,26 +40,28 @@ func (s *Store) ImportPersonsSeq(creates, updates iter.Seq[*model.Person], forme
 	return s.update(func(tx *Tx) error { return tx.importPersons(pack, creates, updates, formers, summary) })
 }
 
-// importGCPercent is the GC percentage during a large import. Until the
-// commit, bbolt holds every value of the transaction, then also its own
-// copy of them in dirty pages, and a node entry per key; with the caller's
-// plan that is live, not garbage: about 165 MiB at the commit of 100 000
-// new persons. At Go's default of 100 the heap may grow to twice the live
-// heap before a collection (such an import peaked at 203–242 MiB);
-// collecting at half more keeps the peak at 179–186 MiB for about 0.1 s
-// more GC work, done mostly on the other core: the import took no longer
-// (medians 2.7–2.8 s on the 2-core machine, within the 3 s of DESIGN §8).
-// At 25 the peak was 176–180 MiB for 0.3 s more GC work and 0.2 s more in
-// all.
-const importGCPercent = 50
+// importGCPercent is the GC percentage during an import. Until the commit,
+// bbolt holds every value of the transaction, then also its own copy of
+// them in dirty pages, and a node entry per key: live, not garbage, about
+// 120 MiB at the commit of 100 000 new persons (roster.Apply lets the
+// plan's persons go as they are written). At Go's default of 100 the heap
+// may grow to twice the live heap before a collection; at 50 a 100 000-row
+// import peaked at 136–146 MiB, at 25 at 132–137 MiB, in the same time
+// (2.4–2.9 s on the 2-core machine, within the 3 s of DESIGN §8): the
+// values and pages are not scanned, so collecting more often costs little.
+const importGCPercent = 25
 
 // Sizes of an import, in packer blocks (MiB of values): from paceFrom on,
-// it is collected at importGCPercent (a small one would only collect more
-// often); from largeImport on, once more at its end (some 0.05 s after
-// 100 000 persons), as its live heap would otherwise leave the next
-// collection due at twice that, some 340 MiB, for whatever comes next.
+// it is collected at importGCPercent. That is early on purpose: when an
+// import starts, the staff list the plan was made from has just become
+// garbage (some 65 MiB for 100 000 rows), and the default percentage would
+// let the heap grow on top of it; the smallest imports (under some 2 500
+// persons) are left alone. From largeImport on, it is collected once more
+// at its end (some 0.05 s after 100 000 persons), as its live heap would
+// otherwise leave the next collection due at a multiple of that for
+// whatever comes next.
 const (
-	paceFrom    = 8
+	paceFrom    = 2
 	largeImport = 16
 )
 
