@@ -2,7 +2,9 @@
 # Smoke test: starts the real Tandem binary on a virtual X display with an empty
 # database and home directory, waits for the "Tandem" window, takes a screenshot
 # (bin/smoke.png) and checks that something was drawn, then asks the app to quit
-# and expects it to exit with status 0.
+# and expects it to exit with status 0. Then it makes a password-protected
+# example file, starts the app on it, types the password into the page that
+# asks for it and checks that the file was opened.
 #
 # Environment:
 #   TANDEM_BIN     use this binary instead of building bin/tandem
