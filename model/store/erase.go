@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"time"
 
 	"tandem/model"
@@ -213,12 +212,11 @@ func (tx *Tx) ErasePerson(id model.ID) error {
 
 // eraser erases one person's traces from the records around the person.
 type eraser struct {
-	tx         *Tx
-	op         string
-	person     model.ID
-	traces     []string
-	programmes []model.ID        // the person's programmes
-	tandems    map[model.ID]bool // the person's tandems
+	tx      *Tx
+	op      string
+	person  model.ID
+	traces  []string
+	tandems map[model.ID]bool // the person's tandems
 }
 
 // eraseEnrolments erases the person's enrolments.
@@ -233,7 +231,6 @@ func (e *eraser) eraseEnrolments() error {
 		if err := enrolments.write(e.tx, e.op, &es[i], &old); err != nil {
 			return err
 		}
-		e.programmes = append(e.programmes, old.ProgrammeID)
 	}
 	return nil
 }
@@ -256,7 +253,6 @@ func (e *eraser) eraseTandems() error {
 			return err
 		}
 		e.tandems[t.ID] = true
-		e.programmes = append(e.programmes, t.ProgrammeID)
 		ms, err := e.tx.Meetings(t.ID)
 		if err != nil {
 			return err
@@ -272,11 +268,17 @@ func (e *eraser) eraseTandems() error {
 	return nil
 }
 
-// eraseProgrammes erases the person from the agreements, check-ins and HR
-// contact of the person's programmes.
+// eraseProgrammes erases the person from the agreements, check-ins, HR
+// contact and framework of every programme: not only of those the person
+// is enrolled in now, as an enrolment may have been deleted and have left
+// the person's own agreement and check-ins behind.
 func (e *eraser) eraseProgrammes() error {
-	slices.Sort(e.programmes)
-	for _, id := range slices.Compact(e.programmes) {
+	all, err := e.tx.Programmes()
+	if err != nil {
+		return err
+	}
+	for _, prog := range all {
+		id := prog.ID
 		as, err := e.tx.Agreements(id)
 		if err != nil {
 			return err
@@ -305,9 +307,10 @@ func (e *eraser) eraseProgrammes() error {
 		if err != nil {
 			return err
 		}
-		if contact := model.ScrubTraces(p.HRContact, e.traces); contact != p.HRContact {
+		contact, framework := model.ScrubTraces(p.HRContact, e.traces), model.ScrubTraces(p.Framework, e.traces)
+		if contact != p.HRContact || framework != p.Framework {
 			old := *p
-			p.HRContact = contact
+			p.HRContact, p.Framework = contact, framework
 			if err := programmes.write(e.tx, e.op, p, &old); err != nil {
 				return err
 			}

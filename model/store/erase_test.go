@@ -250,3 +250,37 @@ func TestEraseReportsBackupsItCannotClean(t *testing.T) {
 		t.Fatalf("error %v does not name the backup", err)
 	}
 }
+
+// TestEraseReachesProgrammesLeft: a person whose enrolment was deleted
+// keeps no agreement scan and no check-in comment after the erasure.
+func TestEraseReachesProgrammesLeft(t *testing.T) {
+	s, _ := openDemo(t)
+	ps, err := s.Programmes()
+	must(t, err)
+	prog := ps[0]
+	p := model.Person{FirstName: "Paula", LastName: "Ehemalige", EmployeeNo: "E-77"}
+	must(t, s.SavePerson(&p))
+	e := model.Enrolment{PersonID: p.ID, ProgrammeID: prog.ID, Role: model.Mentee, State: model.EnrolmentNominated}
+	must(t, s.SaveEnrolment(&e))
+	a := model.Agreement{Kind: model.ConfidentialityPerson, ProgrammeID: prog.ID, PersonID: p.ID, State: model.AgreementDraft}
+	must(t, s.SaveAgreement(&a))
+	must(t, s.SetScan(a.ID, "Ehemalige.pdf", "application/pdf", []byte("%PDF-1.4 Unterschrift Paula Ehemalige")))
+	c := model.CheckIn{PersonID: p.ID, ProgrammeID: prog.ID, Moment: model.AfterFirstMeeting, Satisfaction: 4,
+		Comment: "Paula Ehemalige schreibt Vertrauliches"}
+	must(t, s.SaveCheckIn(&c))
+	must(t, s.DeleteEnrolment(e.ID))
+
+	if err := s.ErasePerson(p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Scan(a.ID); model.KindOf(err) != model.NotFound {
+		t.Fatalf("the scan of the erased person's agreement is still there: %v", err)
+	}
+	cs, err := s.CheckIns(prog.ID)
+	must(t, err)
+	for _, x := range cs {
+		if x.ID == c.ID && strings.Contains(x.Comment, "Vertrauliches") {
+			t.Fatalf("the check-in comment survived: %q", x.Comment)
+		}
+	}
+}
