@@ -164,10 +164,12 @@ func (c *passwordCard) onSet() {
 			c.show()
 			if err != nil {
 				showError(c.win, err)
-				return
+				if recovery == "" { // not protected
+					return
+				}
 			}
 			c.changed()
-			c.showRecoveryKey(recovery)
+			c.showRecoveryKey(recovery) // the file is protected: its key must be shown
 		})
 	})
 }

@@ -199,7 +199,15 @@ func (b *keyBox) open(secret string) (dataKey []byte, recovered bool, ok bool) {
 // decodeBox reads a stored key box.
 func decodeBox(raw []byte) (keyBox, error) {
 	var b keyBox
-	if err := json.Unmarshal(raw, &b); err != nil || b.Version != 1 || len(b.KDF.Salt) == 0 {
+	err := json.Unmarshal(raw, &b)
+	k := b.KDF
+	wrapped := 12 + dataKeySize + 16 // nonce, key, tag
+	// Bounds that a damaged or crafted box cannot use to crash or exhaust
+	// the computer: Argon2id panics on zero passes or threads.
+	if err != nil || b.Version != 1 || len(k.Salt) < 16 || len(b.Salt) < 16 ||
+		k.Time < 1 || k.Time > 64 || k.Threads < 1 || k.Threads > 64 ||
+		k.Memory < 8*uint32(k.Threads) || k.Memory > 4<<20 ||
+		len(b.Wrapped) != wrapped || len(b.Recovery) != wrapped {
 		return keyBox{}, errors.New("key box unreadable")
 	}
 	return b, nil

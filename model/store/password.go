@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"path/filepath"
 	"unicode/utf8"
 
 	berrors "go.etcd.io/bbolt/errors"
@@ -36,6 +37,9 @@ func (s *Store) SetPassword(password string) (string, error) {
 		return "", model.E(op, err)
 	}
 	if err := s.rekey(op, seal, box, password, "Passwort festgelegt"); err != nil {
+		if s.seal == seal { // the file is protected: its key must not get lost
+			return recovery, err
+		}
 		return "", err
 	}
 	return recovery, nil
@@ -131,11 +135,13 @@ func (s *Store) openBox(op, current string) (keyBox, []byte, error) {
 	return box, dataKey, nil
 }
 
-// rekey backs the file up, then writes it and every backup anew sealed
-// with to and carrying box (none when to is nil), reopens it and logs the
-// change. A backup that cannot be written anew is left as it is, except
-// when a password is being set: then it is removed, so that no readable
-// copy stays behind. The caller holds s.mu.
+// rekey backs the file up, then writes it and every backup (and the
+// copies a restore kept of a damaged file) anew sealed with to and carrying
+// box (none when to is nil), reopens it and logs the change. A copy that
+// cannot be written anew is left as it is, except when a password is being
+// set: then it is removed, so that no readable copy stays behind. Once the
+// file itself has been written anew, the copies are too, whatever fails
+// after. The caller holds s.mu.
 func (s *Store) rekey(op string, to *sealer, box keyBox, password, summary string) error {
 	var raw []byte
 	if to != nil {
@@ -150,22 +156,24 @@ func (s *Store) rekey(op string, to *sealer, box keyBox, password, summary strin
 	from := s.seal
 	_ = s.db.Close()
 	s.db = nil
-	err := rewrite(op, s.path, from, to, raw)
-	if err == nil {
-		s.seal, s.box, s.recovered, s.opt.Password = to, raw, false, password
-	}
-	if oerr := s.open(); err == nil {
-		err = oerr
-	}
-	if err != nil {
+	if err := rewrite(op, s.path, from, to, raw); err != nil {
+		_ = s.open()
 		return err
 	}
-	if backups, lerr := listBackups(s.path); lerr == nil {
+	s.seal, s.box, s.recovered, s.opt.Password = to, raw, false, password
+	copies, _ := filepath.Glob(s.path + ".damaged-*")
+	if backups, err := listBackups(s.path); err == nil {
 		for _, b := range backups {
-			if err := rewrite(op, b.Path, from, to, raw); err != nil && from == nil && !errors.Is(err, errKeyMismatch) {
-				_ = os.Remove(b.Path)
-			}
+			copies = append(copies, b.Path)
 		}
+	}
+	for _, c := range copies {
+		if err := rewrite(op, c, from, to, raw); err != nil && from == nil && !errors.Is(err, errKeyMismatch) {
+			_ = os.Remove(c)
+		}
+	}
+	if err := s.open(); err != nil {
+		return err
 	}
 	return s.logFile("password", summary)
 }
