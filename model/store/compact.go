@@ -54,8 +54,13 @@ func (s *Store) compactLocked(op string) error {
 	// file has opened (where the file system knows hard links).
 	orig := tempPath(s.path, "original")
 	linked := os.Link(s.path, orig) == nil
+	keep := false // the original could not be put back: it stays under its second name
 	if linked {
-		defer os.Remove(orig)
+		defer func() {
+			if !keep {
+				_ = os.Remove(orig)
+			}
+		}()
 	}
 	err := s.install(op, tmp)
 	if err != nil && s.db == nil && linked {
@@ -63,6 +68,8 @@ func (s *Store) compactLocked(op string) error {
 		if os.Rename(orig, s.path) == nil {
 			syncDir(filepath.Dir(s.path))
 			_ = s.open()
+		} else {
+			keep = true
 		}
 	}
 	return err
