@@ -271,6 +271,16 @@ func (s *Store) Restore(b Backup) error {
 	if s.db == nil || s.opt.ReadOnly {
 		return fileError(op, s.path, model.Other, berrors.ErrDatabaseReadOnly)
 	}
+	if s.seal != nil { // a protected file does not silently lose its password
+		db, h, err := openChecked(op, b.Path, time.Second)
+		if err != nil {
+			return err
+		}
+		_ = db.Close()
+		if h.box == nil {
+			return failure(op, model.Invalid, "backup", model.Problem{Field: "backup", Code: "backup_unprotected"})
+		}
+	}
 	// Copied before the "restore" backup, whose rotation may remove b.
 	tmp, err := stage(op, s.path, b.Path)
 	if err != nil {

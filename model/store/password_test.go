@@ -270,3 +270,21 @@ func TestProtectedFileRestoredAfterDamage(t *testing.T) {
 		t.Fatalf("restored %d of %d persons: %v", len(after), len(ps), err)
 	}
 }
+
+// TestProtectedFileRefusesUnprotectedBackup: restoring a backup without a
+// password into a protected file is refused; the file keeps its password.
+func TestProtectedFileRefusesUnprotectedBackup(t *testing.T) {
+	s, path := openDemo(t)
+	plain := filepath.Join(t.TempDir(), "ohne-passwort.db")
+	must(t, s.CopyTo(plain))
+	_, err := s.SetPassword("Geheimnis 2026")
+	must(t, err)
+	err = s.Restore(store.Backup{Path: plain})
+	kindOf(t, err, model.Invalid)
+	if !s.Protected() {
+		t.Fatal("the file lost its password")
+	}
+	must(t, s.Close())
+	_, err = store.Open(path, store.Options{})
+	kindOf(t, err, model.PasswordRequired)
+}
