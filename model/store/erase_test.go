@@ -284,3 +284,21 @@ func TestEraseReachesProgrammesLeft(t *testing.T) {
 		}
 	}
 }
+
+// TestDeletePersonWithLeftTraces: a person whose enrolment was deleted but
+// who still has a check-in cannot simply be deleted (the erasure removes
+// it all).
+func TestDeletePersonWithLeftTraces(t *testing.T) {
+	s, _ := openDemo(t)
+	ps, err := s.Programmes()
+	must(t, err)
+	p := model.Person{FirstName: "Paul", LastName: "Spurensucher", EmployeeNo: "E-78"}
+	must(t, s.SavePerson(&p))
+	e := model.Enrolment{PersonID: p.ID, ProgrammeID: ps[0].ID, Role: model.Mentee, State: model.EnrolmentNominated}
+	must(t, s.SaveEnrolment(&e))
+	c := model.CheckIn{PersonID: p.ID, ProgrammeID: ps[0].ID, Moment: model.AfterFirstMeeting, Satisfaction: 3}
+	must(t, s.SaveCheckIn(&c))
+	must(t, s.DeleteEnrolment(e.ID))
+	kindOf(t, s.DeletePerson(p.ID), model.Conflict)
+	must(t, s.ErasePerson(p.ID))
+}

@@ -23,7 +23,9 @@ func personName(tx *Tx, id model.ID) string {
 }
 
 // personInUse refuses to delete a person who is enrolled in a programme or
-// a member of a tandem, naming the programme.
+// a member of a tandem, or who has a check-in or an own agreement left from
+// an enrolment deleted since, naming the programme. (Erasing the person
+// removes all of that.)
 func personInUse(tx *Tx, op string, p *model.Person) error {
 	var programme model.ID
 	if ids := tx.childIDs(ixEnrolmentPers, p.ID); len(ids) > 0 {
@@ -38,7 +40,7 @@ func personInUse(tx *Tx, op string, p *model.Person) error {
 			return err
 		}
 		programme = t.ProgrammeID
-	} else {
+	} else if programme = leftTraces(tx, p.ID); programme == 0 {
 		return nil
 	}
 	return failure(op, model.Conflict, "person",
@@ -71,4 +73,24 @@ func (tx *Tx) Persons() ([]model.Person, error) {
 	ps, err := persons.all(tx)
 	sortCollated(ps, nil, func(p *model.Person) [2]string { return [2]string{p.LastName, p.FirstName} })
 	return ps, err
+}
+
+// leftTraces returns the programme of a check-in or a personal agreement of
+// the person, 0 when there is none.
+func leftTraces(tx *Tx, person model.ID) model.ID {
+	if cs, err := checkIns.all(tx); err == nil {
+		for _, c := range cs {
+			if c.PersonID == person {
+				return c.ProgrammeID
+			}
+		}
+	}
+	if as, err := agreements.all(tx); err == nil {
+		for _, a := range as {
+			if a.PersonID == person {
+				return a.ProgrammeID
+			}
+		}
+	}
+	return 0
 }
