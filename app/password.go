@@ -207,17 +207,7 @@ func (c *passwordCard) onChange() {
 		&widget.FormItem{Text: lang.L("password.new"), Widget: password, HintText: lang.L("password.new.hint")},
 		&widget.FormItem{Text: lang.L("password.repeat"), Widget: repeat})
 	formDialog(c.win, lang.L("password.change.title"), lang.L("password.change.ok"), items, func() {
-		background(c.win, lang.L("password.change.running"), func() error {
-			return c.st.ChangePassword(current.Text, password.Text)
-		}, func(err error) {
-			c.show()
-			if err != nil {
-				showError(c.win, err)
-				return
-			}
-			c.changed()
-			showInfo(c.win, lang.L("password.change.title"), lang.L("password.change.done"))
-		})
+		c.apply("password.change", func() error { return c.st.ChangePassword(current.Text, password.Text) })
 	})
 }
 
@@ -229,17 +219,22 @@ func (c *passwordCard) onRemove() {
 		items = append(items, &widget.FormItem{Text: lang.L("password.current"), Widget: current})
 	}
 	formDialog(c.win, lang.L("password.remove.title"), lang.L("password.remove.ok"), items, func() {
-		background(c.win, lang.L("password.remove.running"), func() error {
-			return c.st.RemovePassword(current.Text)
-		}, func(err error) {
-			c.show()
-			if err != nil {
-				showError(c.win, err)
-				return
-			}
-			c.changed()
-			showInfo(c.win, lang.L("password.remove.title"), lang.L("password.remove.done"))
-		})
+		c.apply("password.remove", func() error { return c.st.RemovePassword(current.Text) })
+	})
+}
+
+// apply runs a change of the protection in the background behind the
+// message key+".running", then says key+".done" (under key+".title") or
+// what went wrong.
+func (c *passwordCard) apply(key string, work func() error) {
+	background(c.win, lang.L(key+".running"), work, func(err error) {
+		c.show()
+		if err != nil {
+			showError(c.win, err)
+			return
+		}
+		c.changed()
+		showInfo(c.win, lang.L(key+".title"), lang.L(key+".done"))
 	})
 }
 

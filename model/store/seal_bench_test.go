@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"testing"
 	"time"
 )
@@ -32,31 +31,11 @@ func BenchmarkUnlock(b *testing.B) {
 }
 
 // BenchmarkPersons10000Protected lists 10 000 sealed persons.
-func BenchmarkPersons10000Protected(b *testing.B) {
-	s := openProtected(b, 10000)
-	for b.Loop() {
-		ps, err := s.Persons()
-		if err != nil || len(ps) != 10000 {
-			b.Fatal(len(ps), err)
-		}
-	}
-}
+func BenchmarkPersons10000Protected(b *testing.B) { benchList(b, openProtected(b, 10000)) }
 
 // BenchmarkSavePersonProtected saves one person (synced) in a protected
 // file of 10 000 persons. Target: ≤ 20 ms.
-func BenchmarkSavePersonProtected(b *testing.B) {
-	s := openProtected(b, 10000)
-	p, err := s.PersonByEmployeeNo("05000")
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i := 0; b.Loop(); i++ {
-		p.JobTitle = fmt.Sprint("Titel ", i)
-		if err := s.SavePerson(&p); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkSavePersonProtected(b *testing.B) { benchSave(b, openProtected(b, 10000)) }
 
 // BenchmarkSetPassword10000 protects a file of 10 000 persons: backup,
 // rewrite of the file (and its backup), key derivation.
