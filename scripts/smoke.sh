@@ -73,24 +73,47 @@ done
 export DISPLAY=":$(head -n 1 "$tmp/display")"
 echo "smoke: Xvfb running on $DISPLAY"
 
-# Run the app with a throw-away home, so no real user data or settings are
-# touched, and in German, the users' first language.
+# start_app DB runs the app on DB with a throw-away home, so no real user
+# data or settings are touched, and in German, the users' first language.
 mkdir -p "$tmp/home"
-HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share" \
-	XDG_CACHE_HOME="$tmp/home/.cache" LANGUAGE='' LC_ALL='' LC_MESSAGES='' LANG=de_DE.UTF-8 \
-	TANDEM_PASSWORD='' "$bin" --db "$tmp/smoke.db" </dev/null >"$tmp/tandem.log" 2>&1 &
-app_pid=$!
+start_app() {
+	HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share" \
+		XDG_CACHE_HOME="$tmp/home/.cache" LANGUAGE='' LC_ALL='' LC_MESSAGES='' LANG=de_DE.UTF-8 \
+		TANDEM_PASSWORD='' "$bin" --db "$1" </dev/null >>"$tmp/tandem.log" 2>&1 &
+	app_pid=$!
+}
 
-# Wait for the window.
-started=$SECONDS
-win=
-while ((SECONDS - started < timeout_s)); do
-	kill -0 "$app_pid" 2>/dev/null || fail "the app exited before showing a window"
-	win=$(xdotool search --onlyvisible --name '^Tandem' 2>/dev/null | head -n 1 || true)
-	[[ -n $win ]] && break
-	sleep 0.5
-done
-[[ -n $win ]] || fail "no window named \"Tandem\" within $timeout_s s"
+# wait_window waits for the app's window and sets win.
+wait_window() {
+	started=$SECONDS
+	win=
+	while ((SECONDS - started < timeout_s)); do
+		kill -0 "$app_pid" 2>/dev/null || fail "the app exited before showing a window"
+		win=$(xdotool search --onlyvisible --name '^Tandem' 2>/dev/null | head -n 1 || true)
+		[[ -n $win ]] && return
+		sleep 0.5
+	done
+	fail "no window named \"Tandem\" within $timeout_s s"
+}
+
+# stop_app quits the way a desktop session does on logout: Fyne handles
+# SIGTERM by closing its windows and returning from ShowAndRun, so main can
+# close the database. The app must exit within 10 s with status 0.
+stop_app() {
+	kill -TERM "$app_pid"
+	for _ in $(seq 100); do
+		kill -0 "$app_pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -0 "$app_pid" 2>/dev/null && fail "the app did not exit within 10 s after SIGTERM"
+	local status=0
+	wait "$app_pid" || status=$?
+	app_pid=
+	((status == 0)) || fail "the app exited with status $status"
+}
+
+start_app "$tmp/smoke.db"
+wait_window
 pass "window \"$(xdotool getwindowname "$win")\" shown after $((SECONDS - started)) s"
 
 # Screenshot of the whole screen; retry for a few seconds until the window has been painted.
@@ -111,20 +134,7 @@ import -window "$win" "${out%.png}-window.png" 2>>"$tmp/tandem.log" || true
 
 kill -0 "$app_pid" 2>/dev/null || fail "the app died after showing its window"
 
-# Quit the way a desktop session does on logout: Fyne handles SIGTERM by closing
-# its windows and returning from ShowAndRun, so main can close the database.
-kill -TERM "$app_pid"
-for _ in $(seq 100); do
-	kill -0 "$app_pid" 2>/dev/null || break
-	sleep 0.1
-done
-if kill -0 "$app_pid" 2>/dev/null; then
-	fail "the app did not exit within 10 s after SIGTERM"
-fi
-status=0
-wait "$app_pid" || status=$?
-app_pid=
-((status == 0)) || fail "the app exited with status $status"
+stop_app
 pass "the app exited cleanly"
 
 # Fyne logs this when widgets are touched outside fyne.Do.
@@ -133,23 +143,12 @@ if grep -q 'Error in Fyne call thread' "$tmp/tandem.log"; then
 fi
 
 # A password-protected file: the window asks for the password; typed in, it
-# opens the file, which then gets its daily backup.
+# opens the file.
 secure="$tmp/Geschützte Daten/tandem.db"
 TANDEM_PASSWORD='Geheimnis 2026' "$bin" demo --db "$secure" >>"$tmp/tandem.log" 2>&1 ||
 	fail "tandem demo with TANDEM_PASSWORD failed"
-HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share" \
-	XDG_CACHE_HOME="$tmp/home/.cache" LANGUAGE='' LC_ALL='' LC_MESSAGES='' LANG=de_DE.UTF-8 \
-	TANDEM_PASSWORD='' "$bin" --db "$secure" </dev/null >>"$tmp/tandem.log" 2>&1 &
-app_pid=$!
-started=$SECONDS
-win=
-while ((SECONDS - started < timeout_s)); do
-	kill -0 "$app_pid" 2>/dev/null || fail "the app exited before asking for the password"
-	win=$(xdotool search --onlyvisible --name '^Tandem' 2>/dev/null | head -n 1 || true)
-	[[ -n $win ]] && break
-	sleep 0.5
-done
-[[ -n $win ]] || fail "no window for the protected file within $timeout_s s"
+start_app "$secure"
+wait_window
 sleep 2
 import -window root "${out%.png}-password.png" 2>>"$tmp/tandem.log" || true
 # The window remembers the file it opened in its preferences, written at exit.
@@ -159,15 +158,7 @@ xdotool type --delay 20 'Geheimnis 2026'
 xdotool key Return
 sleep 3
 import -window root "${out%.png}-opened.png" 2>>"$tmp/tandem.log" || true
-kill -TERM "$app_pid"
-for _ in $(seq 100); do
-	kill -0 "$app_pid" 2>/dev/null || break
-	sleep 0.1
-done
-status=0
-wait "$app_pid" || status=$?
-app_pid=
-((status == 0)) || fail "the app exited with status $status after the protected file"
+stop_app
 opened || fail "typing the password did not open the protected file; see ${out%.png}-opened.png"
 pass "the protected file opened after the password was typed"
 
