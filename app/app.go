@@ -55,8 +55,6 @@ type ui struct {
 	shell *shell
 	now   func() time.Time
 	idle  *idleLock // locks the window of a protected file; nil when none
-	// unlocked is the file the password page has just opened.
-	unlocked *store.Store
 }
 
 func newUI(a fyne.App) *ui {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tandem/model"
+	"tandem/model/store"
 )
 
 // passwordPage asks for the password of a protected file: at the start
@@ -110,20 +111,14 @@ func focus(e *widget.Entry) {
 // it with that.
 func (u *ui) showUnlock(path string) {
 	u.shell = nil
+	var st *store.Store // the file the password opened
 	p := newPasswordPage(lang.L("unlock.title"),
 		lang.L("unlock.message", map[string]any{"File": filepath.Base(path)}), lang.L("unlock.open"),
-		func(password string) error {
-			st, err := openStore(path, u.now, password)
-			if err == nil {
-				u.unlocked = st
-			}
+		func(password string) (err error) {
+			st, err = openStore(path, u.now, password)
 			return err
 		},
-		func() {
-			st := u.unlocked
-			u.unlocked = nil
-			u.opened(path, st)
-		},
+		func() { u.opened(path, st) },
 		func(err error) { u.showOpenProblem(path, err) },
 		widget.NewButtonWithIcon(lang.L("settings.file.open"), theme.FolderOpenIcon(), u.openOtherFile),
 		widget.NewButton(lang.L("button.quit"), u.quit))
