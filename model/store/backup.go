@@ -268,8 +268,8 @@ func (s *Store) Restore(b Backup) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil || s.opt.ReadOnly {
-		return fileError(op, s.path, model.Other, berrors.ErrDatabaseReadOnly)
+	if err := s.writableLocked(op); err != nil {
+		return err
 	}
 	if s.seal != nil { // a protected file does not silently lose its password
 		db, h, err := openChecked(op, b.Path, time.Second)

@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"unicode/utf8"
 
-	berrors "go.etcd.io/bbolt/errors"
-
 	"tandem/model"
 )
 
@@ -99,14 +97,6 @@ func (s *Store) CheckPassword(secret string) error {
 func checkPassword(op, password string) error {
 	if utf8.RuneCountInString(password) < MinPasswordLength {
 		return failure(op, model.Invalid, "file", model.Problem{Field: "password", Code: "password_short", Arg: "8"})
-	}
-	return nil
-}
-
-// writableLocked refuses a closed or read-only store; the caller holds s.mu.
-func (s *Store) writableLocked(op string) error {
-	if s.db == nil || s.opt.ReadOnly {
-		return fileError(op, s.path, model.Other, berrors.ErrDatabaseReadOnly)
 	}
 	return nil
 }

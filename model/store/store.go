@@ -260,6 +260,14 @@ func (s *Store) runLocked(write bool, fn func(*Tx) error) error {
 	return fileError("store", s.path, ioKind(err), err)
 }
 
+// writableLocked refuses a closed or read-only store; the caller holds s.mu.
+func (s *Store) writableLocked(op string) error {
+	if s.db == nil || s.opt.ReadOnly {
+		return fileError(op, s.path, model.Other, berrors.ErrDatabaseReadOnly)
+	}
+	return nil
+}
+
 // ioKind is IO for errors of the file system, else Other.
 func ioKind(err error) model.Kind {
 	var pe *fs.PathError
