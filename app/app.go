@@ -37,7 +37,11 @@ func Run(opt Options) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(appIcon)
 	u := newUI(a)
-	removeStaleScratch()
+	running.Add(1)
+	go func() { // not before the window: the temporary folder may be large
+		defer running.Done()
+		removeStaleScratch()
+	}()
 	u.open(u.startFile(opt.DB))
 	u.win.ShowAndRun()
 	running.Wait()

@@ -78,7 +78,7 @@ func (f auditFilter) apply(entries []model.AuditEntry, texts []string) []int {
 // action and record in words, and the summary.
 func auditSearchText(e *model.AuditEntry) string {
 	return strings.ToLower(strings.Join([]string{formatTime(e.Time), e.User, auditActionName(e.Action),
-		auditEntityName(e.Entity), e.Summary}, " "))
+		auditEntityName(e.Entity), auditSummary(e)}, " "))
 }
 
 // auditColumns are the table's columns: heading key and width.
@@ -249,6 +249,9 @@ func (v *auditView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 // of a record ("Treffen #49, Status held") is rebuilt from the record's
 // kind, id and state; other summaries are shown as stored.
 func auditSummary(e *model.AuditEntry) string {
+	if reason, ok := strings.CutPrefix(e.Summary, "Sicherung ("); ok && e.Action == "backup" {
+		return lang.L("audit.summary.backup", map[string]any{"Reason": backupReason(strings.TrimSuffix(reason, ")"))})
+	}
 	head, state, hasState := strings.Cut(e.Summary, ", Status ")
 	if e.EntityID == 0 || !strings.HasSuffix(head, fmt.Sprintf(" #%d", e.EntityID)) {
 		return e.Summary

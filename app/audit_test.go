@@ -139,6 +139,7 @@ func TestAuditSummaryInTheInterfaceLanguage(t *testing.T) {
 		{model.AuditEntry{Entity: "meeting", EntityID: 49, Summary: "Treffen #49, Status held"}, "Treffen #49, Status stattgefunden"},
 		{model.AuditEntry{Entity: "person", EntityID: 4, Summary: "Person #4"}, "Person #4"},
 		{model.AuditEntry{Entity: "file", Summary: "Sicherung (daily)"}, "Sicherung (daily)"},
+		{model.AuditEntry{Entity: "file", Action: "backup", Summary: "Sicherung (daily)"}, "Sicherung (täglich)"},
 		{model.AuditEntry{Entity: "tandem", EntityID: 3, Summary: "Tandem #3, Status unbekannt"}, "Tandem #3, Status unbekannt"},
 	} {
 		if got := auditSummary(&tc.e); got != tc.want {

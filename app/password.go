@@ -113,12 +113,8 @@ func (c *passwordCard) onLock() {
 	if i < 0 {
 		return
 	}
-	st, err := c.st.Settings()
-	if err == nil {
-		st.LockMinutes = lockValues()[i]
-		err = c.st.SaveSettings(&st)
-	}
-	if err != nil {
+	minutes := lockValues()[i]
+	if _, err := updateSettings(c.st, func(st *model.Settings) { st.LockMinutes = minutes }); err != nil {
 		showError(c.win, err)
 		return
 	}
@@ -131,7 +127,7 @@ func newPasswordEntries() (password, repeat *widget.Entry) {
 	password, repeat = widget.NewPasswordEntry(), widget.NewPasswordEntry()
 	password.Validator = func(s string) error {
 		if utf8.RuneCountInString(s) < store.MinPasswordLength {
-			return errors.New(lang.L("problem.password_short", map[string]any{"Arg": strconv.Itoa(store.MinPasswordLength)}))
+			return errors.New(ProblemText(model.Problem{Code: "password_short", Arg: strconv.Itoa(store.MinPasswordLength)}))
 		}
 		return nil
 	}
@@ -151,7 +147,7 @@ func (c *passwordCard) onSet() {
 	password, repeat := newPasswordEntries()
 	items := []*widget.FormItem{
 		{Widget: wrapped(lang.L("password.set.explain"), 440)},
-		{Text: lang.L("password.new"), Widget: password, HintText: lang.L("password.new.hint")},
+		{Text: lang.L("password.new"), Widget: password, HintText: lang.L("password.new.hint", map[string]any{"Min": store.MinPasswordLength})},
 		{Text: lang.L("password.repeat"), Widget: repeat},
 	}
 	formDialog(c.win, lang.L("password.set.title"), lang.L("password.set.ok"), items, func() {
@@ -184,7 +180,7 @@ func (c *passwordCard) showRecoveryKey(key string) {
 		c.print.print(lang.L("password.recovery.file"), lang.L("password.recovery.printing"),
 			func(w io.Writer, opt reports.Options, _ func(int, int)) error {
 				return reports.RecoverySheet(w, opt, path, key)
-			}, func(string) {})
+			}, nil)
 	})
 	printSheet.Importance = widget.HighImportance
 	done := widget.NewButton(lang.L("password.recovery.done"), func() { d.Hide() })
@@ -204,7 +200,7 @@ func (c *passwordCard) onChange() {
 		items = append(items, &widget.FormItem{Text: lang.L("password.current"), Widget: current})
 	}
 	items = append(items,
-		&widget.FormItem{Text: lang.L("password.new"), Widget: password, HintText: lang.L("password.new.hint")},
+		&widget.FormItem{Text: lang.L("password.new"), Widget: password, HintText: lang.L("password.new.hint", map[string]any{"Min": store.MinPasswordLength})},
 		&widget.FormItem{Text: lang.L("password.repeat"), Widget: repeat})
 	formDialog(c.win, lang.L("password.change.title"), lang.L("password.change.ok"), items, func() {
 		c.apply("password.change", func() error { return c.st.ChangePassword(current.Text, password.Text) })

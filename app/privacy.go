@@ -54,17 +54,14 @@ func (s *settingsScreen) onSaveRetention() {
 	if err != nil {
 		bad = append(bad, model.Problem{Field: "retentionMonths", Code: "number"})
 	}
-	// Read afresh, so that settings other cards saved meanwhile are kept.
 	save := func() error {
-		st, err := s.st.Settings()
-		if err != nil {
-			return err
+		st, err := updateSettings(s.st, func(st *model.Settings) { st.RetentionMonths = months })
+		if err == nil {
+			s.settings = st
 		}
-		st.RetentionMonths = months
-		return s.st.SaveSettings(&st)
+		return err
 	}
 	if c.fields.submit(s.win, bad, save) {
-		s.settings.RetentionMonths = months
 		c.saved.SetText(lang.L("form.saved"))
 	}
 }

@@ -211,11 +211,7 @@ func (s *settingsScreen) onSaveCompany() {
 // saveSettings applies change to the settings as stored now (other cards
 // of this screen save settings of their own) and saves them.
 func (s *settingsScreen) saveSettings(change func(st *model.Settings)) {
-	st, err := s.st.Settings()
-	if err == nil {
-		change(&st)
-		err = s.st.SaveSettings(&st)
-	}
+	st, err := updateSettings(s.st, change)
 	if err != nil {
 		s.fields.showError(s.win, err)
 		return
@@ -223,6 +219,24 @@ func (s *settingsScreen) saveSettings(change func(st *model.Settings)) {
 	s.settings = st
 	s.fields.clear()
 	s.saved.SetText(lang.L("form.saved"))
+}
+
+// settingsAccess reads and saves the file's settings.
+type settingsAccess interface {
+	Settings() (model.Settings, error)
+	SaveSettings(s *model.Settings) error
+}
+
+// updateSettings applies change to the settings as stored now and saves
+// them: each card of Einstellungen saves its own part without undoing what
+// another card saved meanwhile.
+func updateSettings(st settingsAccess, change func(s *model.Settings)) (model.Settings, error) {
+	s, err := st.Settings()
+	if err == nil {
+		change(&s)
+		err = st.SaveSettings(&s)
+	}
+	return s, err
 }
 
 func (s *settingsScreen) onLanguage() {

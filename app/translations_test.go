@@ -11,6 +11,7 @@ import (
 
 	"tandem/assets"
 	"tandem/model"
+	"tandem/model/store"
 	"tandem/reports"
 )
 
@@ -127,8 +128,8 @@ func TestEveryKeyInCodeIsTranslated(t *testing.T) {
 		add("participants.topics."+string(r), "participantForm")
 		add("participants.add.group."+string(r), "addParticipants")
 	}
-	for _, r := range []string{"daily", "manual", "import", "migration", "restore"} {
-		add("backup.reason."+r, "store reasons")
+	for _, r := range store.BackupReasons {
+		add("backup.reason."+r, "store.BackupReasons")
 	}
 	for _, c := range model.ScoreFactorCodes {
 		add("match.factor."+c, "model.ScoreFactorCodes")

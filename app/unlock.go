@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -78,9 +77,7 @@ func newPasswordPage(title, message, action string, try func(password string) er
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	head.SizeName = theme.SizeNameHeadingText
 	hint := wrappedWith(lang.L("unlock.forgotten"), pageWidth, widget.LowImportance)
-	width := canvas.NewRectangle(nil)
-	width.SetMinSize(fyne.NewSize(pageWidth, 0))
-	body := container.NewVBox(width, container.NewCenter(icon), head, wrapped(message, pageWidth),
+	body := container.NewVBox(container.NewCenter(icon), head, wrapped(message, pageWidth),
 		p.entry, p.problem, container.NewHBox(p.button, p.busy), hint)
 	if len(extra) > 0 {
 		body.Add(widget.NewSeparator())

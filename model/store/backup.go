@@ -51,6 +51,11 @@ func backupDir(path string) string {
 // BackupDir returns the folder that holds the file's backups.
 func (s *Store) BackupDir() string { return backupDir(s.path) }
 
+// BackupReasons are the reasons the store itself makes backups for; the
+// window names each. (Callers of Backup add their own, such as "manual" and
+// "import".)
+var BackupReasons = []string{"daily", "migration", "restore", "password"}
+
 // validReason accepts short lower-case words.
 func validReason(r string) bool {
 	return r != "" && len(r) <= 20 && strings.Trim(r, "abcdefghijklmnopqrstuvwxyz") == ""
