@@ -89,7 +89,7 @@ func (f *File) Commit() error {
 		_ = os.Remove(f.f.Name())
 		return err
 	}
-	syncDir(filepath.Dir(f.target))
+	SyncDir(filepath.Dir(f.target))
 	return nil
 }
 
@@ -120,9 +120,9 @@ func WriteFile(path string, write func(w io.Writer) error) error {
 	return f.Commit()
 }
 
-// syncDir makes a rename in dir durable where the system allows it
+// SyncDir makes a rename in dir durable where the system allows it
 // (Windows cannot sync a folder; the rename is durable there anyway).
-func syncDir(dir string) {
+func SyncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync()
 		_ = d.Close()

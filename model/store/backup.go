@@ -13,6 +13,7 @@ import (
 	"go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 
+	"tandem/fsx"
 	"tandem/model"
 )
 
@@ -134,7 +135,7 @@ func (s *Store) copyTo(op, path string) error {
 		_ = os.Remove(tmp)
 		return fileError(op, path, model.IO, err)
 	}
-	syncDir(filepath.Dir(path))
+	fsx.SyncDir(filepath.Dir(path))
 	return nil
 }
 
@@ -336,7 +337,7 @@ func (s *Store) install(op, staged string) error {
 	}
 	err := os.Rename(staged, s.path)
 	if err == nil {
-		syncDir(filepath.Dir(s.path))
+		fsx.SyncDir(filepath.Dir(s.path))
 	} else {
 		err = fileError(op, s.path, model.IO, err)
 	}
@@ -390,7 +391,7 @@ func RestoreFile(path string, b Backup) error {
 	if err := os.Rename(tmp, path); err != nil {
 		return fileError(op, path, model.IO, err)
 	}
-	syncDir(filepath.Dir(path))
+	fsx.SyncDir(filepath.Dir(path))
 	s, err := Open(path, Options{})
 	if model.KindOf(err) == model.PasswordRequired {
 		return nil // restored; the audit entry needs the password, which the window asks next

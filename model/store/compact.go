@@ -10,6 +10,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"tandem/fsx"
 	"tandem/model"
 )
 
@@ -66,7 +67,7 @@ func (s *Store) compactLocked(op string) error {
 	if err != nil && s.db == nil && linked {
 		// The compacted file was put in place but does not open: put the original back.
 		if os.Rename(orig, s.path) == nil {
-			syncDir(filepath.Dir(s.path))
+			fsx.SyncDir(filepath.Dir(s.path))
 			_ = s.open()
 		} else {
 			keep = true

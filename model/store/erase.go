@@ -273,12 +273,13 @@ func (e *eraser) eraseTandems() error {
 // is enrolled in now, as an enrolment may have been deleted and have left
 // the person's own agreement and check-ins behind.
 func (e *eraser) eraseProgrammes() error {
-	all, err := e.tx.Programmes()
+	all, err := programmes.all(e.tx)
 	if err != nil {
 		return err
 	}
-	for _, prog := range all {
-		id := prog.ID
+	for i := range all {
+		p := &all[i]
+		id := p.ID
 		as, err := e.tx.Agreements(id)
 		if err != nil {
 			return err
@@ -302,10 +303,6 @@ func (e *eraser) eraseProgrammes() error {
 					return err
 				}
 			}
-		}
-		p, err := programmes.load(e.tx, e.op, id)
-		if err != nil {
-			return err
 		}
 		contact, framework := model.ScrubTraces(p.HRContact, e.traces), model.ScrubTraces(p.Framework, e.traces)
 		if contact != p.HRContact || framework != p.Framework {

@@ -243,15 +243,6 @@ func syncFile(path string) error {
 	return err
 }
 
-// syncDir makes a rename in dir durable where the system allows it
-// (Windows cannot sync a folder; the rename is durable there anyway).
-func syncDir(dir string) {
-	if f, err := os.Open(dir); err == nil {
-		_ = f.Sync()
-		_ = f.Close()
-	}
-}
-
 // tempPath returns a free name for a temporary file next to path.
 func tempPath(path, purpose string) string {
 	return filepath.Join(filepath.Dir(path), fmt.Sprintf(".%s.%s-%d.tmp", filepath.Base(path), purpose, time.Now().UnixNano()))

@@ -241,11 +241,7 @@ func (s *Store) unlock(op string, h header) error {
 	if !ok {
 		return fileError(op, s.path, model.WrongPassword, errors.New("wrong password"))
 	}
-	seal, err := newSealer(dk)
-	if err != nil {
-		return fileError(op, s.path, model.Other, err)
-	}
-	s.seal, s.box, s.recovered = seal, h.box, recovered
+	s.seal, s.box, s.recovered = newSealer(dk), h.box, recovered
 	return nil
 }
 

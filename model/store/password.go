@@ -30,10 +30,7 @@ func (s *Store) SetPassword(password string) (string, error) {
 		return "", failure(op, model.Transition, "file", model.Problem{Field: "password", Code: "password_set"})
 	}
 	box, dataKey, recovery := newKeyBox(password)
-	seal, err := newSealer(dataKey)
-	if err != nil {
-		return "", model.E(op, err)
-	}
+	seal := newSealer(dataKey)
 	if err := s.rekey(op, seal, box, password, "Passwort festgelegt"); err != nil {
 		if s.seal == seal { // the file is protected: its key must not get lost
 			return recovery, err

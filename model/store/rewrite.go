@@ -10,6 +10,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"tandem/fsx"
 	"tandem/model"
 )
 
@@ -39,6 +40,7 @@ func rewrite(op, path string, from, to *sealer, box []byte) (err error) {
 	if err != nil {
 		return fileError(op, path, model.IO, err)
 	}
+	dst.AllocSize = allocSize
 	err = src.View(func(stx *bbolt.Tx) error { return copyBuckets(stx, dst, from, to, box) })
 	if err == nil {
 		err = dst.Update(func(dtx *bbolt.Tx) error { return reindex(&Tx{tx: dtx, seal: to}) })
@@ -63,7 +65,7 @@ func rewrite(op, path string, from, to *sealer, box []byte) (err error) {
 		}
 		return fileError(op, path, ioKind(err), err)
 	}
-	syncDir(filepath.Dir(path))
+	fsx.SyncDir(filepath.Dir(path))
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"crypto/aes"
 	"crypto/cipher"
 	"crypto/hkdf"
 	"crypto/hmac"
@@ -35,24 +34,17 @@ const dataKeySize = 32
 const indexKeySize = 16
 
 // newSealer derives the value and index keys from the file's data key.
-func newSealer(dataKey []byte) (*sealer, error) {
-	valueKey, err := hkdf.Key(sha256.New, dataKey, nil, "tandem values", 32)
+func newSealer(dataKey []byte) *sealer {
+	return &sealer{aead: gcm(derive(dataKey, "tandem values")), index: derive(dataKey, "tandem index keys")}
+}
+
+// derive returns the 32-byte key of the data key for one purpose.
+func derive(dataKey []byte, purpose string) []byte {
+	k, err := hkdf.Key(sha256.New, dataKey, nil, purpose, 32)
 	if err != nil {
-		return nil, err
+		panic(err) // HKDF fails only for keys longer than 255 hashes
 	}
-	indexKey, err := hkdf.Key(sha256.New, dataKey, nil, "tandem index keys", 32)
-	if err != nil {
-		return nil, err
-	}
-	block, err := aes.NewCipher(valueKey)
-	if err != nil {
-		return nil, err
-	}
-	aead, err := cipher.NewGCM(block)
-	if err != nil {
-		return nil, err
-	}
-	return &sealer{aead: aead, index: indexKey}, nil
+	return k
 }
 
 // overhead is how many bytes sealing adds to a value.
